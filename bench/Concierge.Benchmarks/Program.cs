@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Running;
+using Concierge.Benchmarks;
+using Concierge.Nlp.Evaluation;
+
+// One entry point, one case per subcommand: add yours as another arm.
+var rest = args.Length > 1 ? args[1..] : [];
+switch (args.Length > 0 ? args[0] : "")
+{
+    case "engine":
+        BenchmarkSwitcher.FromTypes(EngineBenchmarks.All).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+        return 0;
+    case "latency":
+        return Latency.Run();
+    case "eval":
+        return EvalRunner.Run(rest, Console.Out, Console.Error);
+    case "profile":
+        return Profile.Run(rest);
+    case "faqprobe":
+        return FaqProbe.Run(rest);
+    default:
+        Console.Error.WriteLine("usage: Concierge.Benchmarks <engine|latency|eval> [args…]");
+        Console.Error.WriteLine("  engine [BenchmarkDotNet args]            micro-benchmarks of the language engine");
+        Console.Error.WriteLine("  latency                                  p50/p99 of single intent predictions and FAQ searches");
+        Console.Error.WriteLine("  eval <intents|sentiment|faq|pairs> …     the same evaluation the app's `eval` verb runs");
+        return 1;
+}

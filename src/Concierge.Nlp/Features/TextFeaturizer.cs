@@ -1,0 +1,205 @@
+using System.Buffers;
+
+namespace Concierge.Nlp.Features;
+
+/// <summary>How text becomes features: which views, their n-gram ranges and weights.</summary>
+internal sealed record FeatureOptions
+{
+    public int CharMin { get; init; } = 1;
+    public int CharMax { get; init; } = 5;
+    public float CharWeight { get; init; } = 1f;
+    public bool WordUnigrams { get; init; } = true;
+    public bool WordBigrams { get; init; } = true;
+    public float WordWeight { get; init; } = 1f;
+    /// <summary>Features seen in fewer training texts are dropped (0 = decide from the corpus size).</summary>
+    public int MinDf { get; init; }
+    public bool Sublinear { get; init; } = true;
+    /// <summary>Unordered word pairs up to this distance apart (0 = off): "card … arrive" in any order.</summary>
+    public int SkipWindow { get; init; } = 5;
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(CharMin); w.Write(CharMax); w.Write(CharWeight);
+        w.Write(WordUnigrams); w.Write(WordBigrams); w.Write(WordWeight); w.Write(MinDf); w.Write(Sublinear); w.Write(SkipWindow);
+    }
+
+    public static FeatureOptions Read(BinaryReader r) => new()
+    {
+        CharMin = r.ReadInt32(), CharMax = r.ReadInt32(), CharWeight = r.ReadSingle(),
+        WordUnigrams = r.ReadBoolean(), WordBigrams = r.ReadBoolean(), WordWeight = r.ReadSingle(),
+        MinDf = r.ReadInt32(), Sublinear = r.ReadBoolean(), SkipWindow = r.ReadInt32(),
+    };
+}
+
+/// <summary>Normalised text and its words, computed once and reused by every view.</summary>
+internal sealed record AnalyzedText(string Normalized, IReadOnlyList<string> Tokens)
+{
+    public static AnalyzedText Of(string? text)
+    {
+        var n = EngineText.Normalize(text);
+        return new AnalyzedText(n, EngineText.Tokens(n));
+    }
+}
+
+/// <summary>
+/// Dictionary-indexed, hashed n-gram features with sublinear TF-IDF and a per-view L2 norm.
+/// Immutable after <see cref="Build"/>; <see cref="Transform(AnalyzedText)"/> is thread-safe.
+/// </summary>
+internal sealed class TextFeaturizer
+{
+    private const ulong CharSeed = 0x43484152;
+    private const ulong WordSeed = 0x574F5244;
+    private const ulong BigramSeed = 0x42494752;
+    private const ulong SkipSeed = 0x534B4950;
+
+    private readonly FeatureIndex _index;
+    private readonly float[] _idf;
+
+    public FeatureOptions Options { get; }
+    public int Dimension => _idf.Length;
+
+    private TextFeaturizer(FeatureOptions options, FeatureIndex index, float[] idf)
+    {
+        Options = options; _index = index; _idf = idf;
+    }
+
+    public static TextFeaturizer Build(IReadOnlyList<AnalyzedText> texts, FeatureOptions options)
+    {
+        var minDf = options.MinDf > 0 ? options.MinDf : texts.Count >= 5000 ? 2 : 1;
+        var df = new Dictionary<ulong, int>();
+        var buffer = new List<ulong>(512);
+        foreach (var t in texts)
+        {
+            buffer.Clear();
+            CollectChars(t.Normalized, options, buffer);
+            CollectWords(t.Tokens, options, buffer);
+            buffer.Sort();
+            for (var i = 0; i < buffer.Count; i++)
+            {
+                if (i > 0 && buffer[i] == buffer[i - 1]) continue;
+                df[buffer[i]] = df.GetValueOrDefault(buffer[i]) + 1;
+            }
+        }
+        var keys = new List<ulong>();
+        foreach (var (k, v) in df) if (v >= minDf) keys.Add(k);
+        keys.Sort(); // deterministic ids regardless of dictionary order
+        var index = new FeatureIndex(keys);
+        var idf = new float[keys.Count];
+        var n = texts.Count;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            idf[i] = (float)(Math.Log((1.0 + n) / (1.0 + df[keys[i]])) + 1.0);
+        }
+        return new TextFeaturizer(options, index, idf);
+    }
+
+    public SparseVector Transform(string? text) => Transform(AnalyzedText.Of(text));
+
+    [ThreadStatic] private static List<ulong>? t_hashes;
+    [ThreadStatic] private static int[]? t_ids;
+    [ThreadStatic] private static int[]? t_counts;
+
+    /// <summary>
+    /// Features of one text: distinct ids, in first-seen order (not sorted: scoring does not need it, and sorting
+    /// hundreds of random ids costs more than the whole dot product). Use <see cref="SparseVector.Sorted"/> for merges.
+    /// </summary>
+    public SparseVector Transform(AnalyzedText text)
+    {
+        var hashes = t_hashes ??= new List<ulong>(1024);
+        hashes.Clear();
+        CollectChars(text.Normalized, Options, hashes);
+        var charCount = hashes.Count;
+        CollectWords(text.Tokens, Options, hashes);
+        var ids = t_ids;
+        if (ids is null || ids.Length < hashes.Count) t_ids = ids = new int[Math.Max(1024, hashes.Count * 2)];
+        var counts = t_counts;
+        if (counts is null || counts.Length < Dimension) t_counts = counts = new int[Math.Max(Dimension, 1024)];
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes);
+        var nChar = _index.LookupMany(all[..charCount], ids);
+        var nWord = _index.LookupMany(all[charCount..], ids.AsSpan(nChar));
+        var outIds = new List<int>(nChar + nWord);
+        var outVals = new List<float>(nChar + nWord);
+        AddView(ids.AsSpan(0, nChar), counts, Options.CharWeight, outIds, outVals);
+        AddView(ids.AsSpan(nChar, nWord), counts, Options.WordWeight, outIds, outVals);
+        return new SparseVector(outIds.ToArray(), outVals.ToArray());
+    }
+
+    private void AddView(Span<int> ids, int[] counts, float weight, List<int> outIds, List<float> outVals)
+    {
+        if (ids.Length == 0 || weight <= 0) return;
+        foreach (var id in ids) counts[id]++;
+        var start = outIds.Count;
+        double sumSq = 0;
+        foreach (var id in ids)
+        {
+            var tf = counts[id];
+            if (tf == 0) continue; // already emitted
+            counts[id] = 0;
+            var v = (Options.Sublinear ? 1f + MathF.Log(tf) : tf) * _idf[id];
+            outIds.Add(id); outVals.Add(v); sumSq += v * v;
+        }
+        var scale = (float)(weight / Math.Sqrt(sumSq));
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(outVals);
+        for (var k = start; k < span.Length; k++) span[k] *= scale;
+    }
+
+    internal static void CollectChars(string normalized, FeatureOptions o, List<ulong> output)
+    {
+        if (o.CharMax <= 0 || normalized.Length == 0) return;
+        // Pad with spaces so word starts and ends become features of their own (" card", "ard ").
+        var len = normalized.Length + 2;
+        var rented = ArrayPool<char>.Shared.Rent(len);
+        var s = rented.AsSpan(0, len);
+        s[0] = ' '; normalized.AsSpan().CopyTo(s[1..]); s[^1] = ' ';
+        for (var i = 0; i < len; i++)
+        {
+            var h = FeatureHash.Start(CharSeed);
+            for (var n = 1; n <= o.CharMax && i + n <= len; n++)
+            {
+                h = FeatureHash.Add(h, s[i + n - 1]);
+                if (n >= o.CharMin && !(n == 1 && s[i] == ' ')) output.Add(FeatureHash.Finish(h + (ulong)n));
+            }
+        }
+        ArrayPool<char>.Shared.Return(rented);
+    }
+
+    internal static void CollectWords(IReadOnlyList<string> tokens, FeatureOptions o, List<ulong> output)
+    {
+        if (!o.WordUnigrams && !o.WordBigrams) return;
+        ulong prev = 0;
+        Span<ulong> th = tokens.Count <= 256 ? stackalloc ulong[tokens.Count] : new ulong[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var h = th[i] = FeatureHash.Of(tokens[i], WordSeed);
+            if (o.WordUnigrams) output.Add(h);
+            if (o.WordBigrams && i > 0) output.Add(FeatureHash.Combine(prev, h, BigramSeed));
+            prev = h;
+        }
+        for (var i = 0; i < tokens.Count && o.SkipWindow > 1; i++)
+        {
+            var a = th[i];
+            for (var j = i + 2; j < tokens.Count && j <= i + o.SkipWindow; j++)
+            {
+                var b = th[j];
+                output.Add(FeatureHash.Combine(Math.Min(a, b), Math.Max(a, b), SkipSeed));
+            }
+        }
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        Options.Write(w);
+        w.Write(_idf.Length);
+        for (var i = 0; i < _idf.Length; i++) { w.Write(_index.KeyOf(i)); w.Write(_idf[i]); }
+    }
+
+    public static TextFeaturizer Read(BinaryReader r)
+    {
+        var options = FeatureOptions.Read(r);
+        var n = r.ReadInt32();
+        var keys = new ulong[n];
+        var idf = new float[n];
+        for (var i = 0; i < n; i++) { keys[i] = r.ReadUInt64(); idf[i] = r.ReadSingle(); }
+        return new TextFeaturizer(options, new FeatureIndex(keys), idf);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Concierge.Nlp.Intents;
+
+/// <summary>Options for <see cref="IntentClassifier.Train"/>. The defaults are what the benchmarks use.</summary>
+public sealed record IntentTrainingOptions
+{
+    /// <summary>Seed for shuffling and fold assignment: the same data and seed give the same model.</summary>
+    public int Seed { get; init; } = 13;
+
+    /// <summary>The label marking out-of-scope examples; such rows teach the model what to reject.</summary>
+    public string OutOfScopeLabel { get; init; } = "oos";
+
+    /// <summary>
+    /// Folds used for out-of-fold predictions on the training data, from which the confidence calibration and the
+    /// out-of-scope threshold are learned (no test data is ever consulted). 0 or 1 disables calibration.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 4;
+
+    /// <summary>
+    /// A floor on confidence below which a prediction is out of scope, used when the training data has no
+    /// out-of-scope rows to learn a threshold from. 0 (default) means such models never reject.
+    /// </summary>
+    public float MinimumConfidence { get; init; }
+
+    /// <summary>How many ranked alternatives each prediction carries.</summary>
+    public int TopK { get; init; } = 3;
+}

@@ -1,0 +1,100 @@
+namespace Concierge.Nlp.Models;
+
+/// <summary>Temperature scaling and threshold selection from out-of-fold predictions on the training data.</summary>
+internal static class Calibration
+{
+    public static int[] StratifiedFolds(int[] ys, int folds, int seed)
+    {
+        var rng = new Random(seed);
+        var fold = new int[ys.Length];
+        var byClass = ys.Select((y, i) => (y, i)).GroupBy(p => p.y).OrderBy(g => g.Key);
+        var offset = 0;
+        foreach (var g in byClass)
+        {
+            var members = g.Select(p => p.i).ToArray();
+            rng.Shuffle(members);
+            for (var k = 0; k < members.Length; k++) fold[members[k]] = (k + offset) % folds;
+            offset += members.Length;
+        }
+        return fold;
+    }
+
+    /// <summary>The temperature minimising negative log-likelihood of the out-of-fold logits (coarse-to-fine search).</summary>
+    public static float FitTemperature(float[][] logits, int[] ys, int classes)
+    {
+        double Nll(float t)
+        {
+            double total = 0;
+            var p = new float[classes];
+            for (var i = 0; i < logits.Length; i++)
+            {
+                logits[i].CopyTo(p, 0);
+                LinearModel.Softmax(p, classes, t);
+                total -= Math.Log(Math.Max(p[ys[i]], 1e-12f));
+            }
+            return total;
+        }
+        float best = 1f; var bestNll = double.MaxValue;
+        for (var t = 0.05f; t <= 5f; t *= 1.15f)
+        {
+            var nll = Nll(t);
+            if (nll < bestNll) { bestNll = nll; best = t; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The confidence threshold that maximises the mean of in-scope accuracy and out-of-scope recall over the
+    /// out-of-fold predictions: both kinds of mistake cost the customer equally.
+    /// </summary>
+    public static float FitOutOfScopeThreshold(float[][] logits, int[] ys, int classes, int oosClass, float temperature)
+    {
+        var n = logits.Length;
+        var best = new float[n]; var correct = new bool[n]; var oosArg = new bool[n];
+        var p = new float[classes];
+        for (var i = 0; i < n; i++)
+        {
+            logits[i].CopyTo(p, 0);
+            LinearModel.Softmax(p, classes, temperature);
+            var (b, bp, arg) = Intents.IntentModel.Inspect(p, classes, oosClass);
+            best[i] = bp; correct[i] = b == ys[i]; oosArg[i] = arg == oosClass;
+        }
+        int inScope = ys.Count(y => y != oosClass), outScope = n - inScope;
+        if (outScope == 0 || inScope == 0) return 0f;
+        float bestT = 0; var bestScore = -1.0;
+        for (var t = 0f; t <= 0.95f; t += 0.01f)
+        {
+            int okIn = 0, okOut = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var reject = oosArg[i] || best[i] < t;
+                if (ys[i] == oosClass) { if (reject) okOut++; }
+                else if (!reject && correct[i]) okIn++;
+            }
+            var score = 0.5 * okIn / inScope + 0.5 * okOut / outScope;
+            if (score > bestScore + 1e-9) { bestScore = score; bestT = t; }
+        }
+        return bestT;
+    }
+
+    /// <summary>The score threshold maximising accuracy of "score ≥ t means positive" (midpoint between neighbours).</summary>
+    public static float BestAccuracyThreshold(float[] scores, bool[] ys)
+    {
+        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
+        var positives = ys.Count(y => y);
+        // Threshold below everything: all predicted positive.
+        int correct = positives, best = positives;
+        var bestT = order.Length > 0 ? scores[order[0]] - 1e-6f : 0.5f;
+        for (var k = 0; k < order.Length; k++)
+        {
+            correct += ys[order[k]] ? -1 : 1;
+            if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
+            if (correct > best)
+            {
+                best = correct;
+                bestT = k + 1 < order.Length ? (scores[order[k]] + scores[order[k + 1]]) / 2 : scores[order[k]] + 1e-6f;
+            }
+        }
+        return bestT;
+    }
+}

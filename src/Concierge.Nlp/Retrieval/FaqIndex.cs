@@ -1,0 +1,247 @@
+using System.Buffers;
+using Concierge.Nlp.Features;
+using Concierge.Nlp.Matching;
+
+namespace Concierge.Nlp.Retrieval;
+
+/// <summary>
+/// A searchable knowledge base of FAQs, each with a standard question and any number of similar phrasings.
+/// Candidates come from BM25 over words and character bigrams; a ranker learned from the knowledge base itself
+/// (holding out phrasings and whole FAQs) re-scores them with TF-IDF cosine to the best phrasing and to the FAQ's
+/// centroid plus question-pair similarity features, giving calibrated scores and a "none of these" decision.
+/// Immutable and thread-safe; <see cref="WithFaq"/> and <see cref="WithoutFaq"/> return updated copies cheaply.
+/// </summary>
+public sealed class FaqIndex
+{
+    internal sealed record Doc(FaqEntry Entry, AnalyzedText Text, SparseVector Vector, int Faq)
+    {
+        public PairFeatures.PairSide Side { get; } = PairFeatures.PairSide.Of(Text);
+    }
+    internal sealed record Group(string Id, int[] Docs, SparseVector Sum, float SumNorm);
+
+    private readonly Doc?[] _docs;
+    private readonly Group?[] _groups;
+    private readonly Dictionary<string, int> _groupOf;
+    private readonly Bm25Index _bm25;
+    private readonly TextFeaturizer _tfidf;
+    private readonly WordIdf _idf;
+    private readonly FaqRanker _ranker;
+    private readonly FaqIndexOptions _options;
+
+    private FaqIndex(Doc?[] docs, Group?[] groups, Dictionary<string, int> groupOf, Bm25Index bm25, TextFeaturizer tfidf,
+        WordIdf idf, FaqRanker ranker, FaqIndexOptions options)
+    {
+        _docs = docs; _groups = groups; _groupOf = groupOf; _bm25 = bm25; _tfidf = tfidf; _idf = idf; _ranker = ranker; _options = options;
+    }
+
+    /// <summary>Number of FAQs.</summary>
+    public int FaqCount => _groupOf.Count;
+
+    /// <summary>Number of phrasings (standard and similar questions) indexed.</summary>
+    public int PhrasingCount { get; private init; }
+
+    /// <summary>The score under which the best candidate is "none of these".</summary>
+    public float NoneThreshold => _options.NoneThreshold ?? _ranker.Threshold;
+
+    internal static readonly FeatureOptions TfidfOptions = new() { CharMin = 1, CharMax = 3, WordBigrams = true, SkipWindow = 0, MinDf = 1 };
+
+    /// <summary>Indexes <paramref name="entries"/> and learns the ranker from them.</summary>
+    public static FaqIndex Build(IEnumerable<FaqEntry> entries, FaqIndexOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        options ??= new FaqIndexOptions();
+        var list = entries.ToArray();
+        var analyzed = new AnalyzedText[list.Length];
+        Parallel.For(0, list.Length, i => analyzed[i] = AnalyzedText.Of(list[i].Question));
+        var tfidf = TextFeaturizer.Build(analyzed, TfidfOptions);
+        var idf = WordIdf.Build(analyzed.Select(a => a.Tokens));
+        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docs = new Doc?[list.Length];
+        var terms = new List<ulong>[list.Length];
+        Parallel.For(0, list.Length, i => terms[i] = Bm25Index.Terms(analyzed[i]));
+        var faqOf = new int[list.Length];
+        for (var i = 0; i < list.Length; i++)
+        {
+            if (!groupOf.TryGetValue(list[i].FaqId, out var g)) groupOf[list[i].FaqId] = g = groupOf.Count;
+            faqOf[i] = g;
+        }
+        Parallel.For(0, list.Length, i => docs[i] = new Doc(list[i], analyzed[i], tfidf.Transform(analyzed[i]).Sorted(), faqOf[i]));
+        var groups = new Group?[groupOf.Count];
+        foreach (var (id, g) in groupOf) groups[g] = MakeGroup(id, docs, Enumerable.Range(0, docs.Length).Where(d => docs[d]!.Faq == g));
+        var bm25 = Bm25Index.Build(terms);
+        var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options) { PhrasingCount = list.Length };
+        var ranker = FaqRanker.Learn(index, options.Seed);
+        return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options) { PhrasingCount = list.Length };
+    }
+
+    private static Group MakeGroup(string id, Doc?[] docs, IEnumerable<int> members)
+    {
+        var ids = members.ToArray();
+        var sum = new Dictionary<int, float>();
+        foreach (var d in ids)
+        {
+            var v = docs[d]!.Vector;
+            for (var k = 0; k < v.Count; k++) sum[v.Indices[k]] = sum.GetValueOrDefault(v.Indices[k]) + v.Values[k];
+        }
+        var vec = new SparseVector([.. sum.Keys], [.. sum.Values]);
+        Array.Sort(vec.Indices, vec.Values); // not normalised: cosine divides by SumNorm, and held-out maths needs the raw sum
+        return new Group(id, ids, vec, vec.Norm());
+    }
+
+    /// <summary>A copy in which FAQ <paramref name="faqId"/> has exactly <paramref name="phrasings"/> (added if new).</summary>
+    public FaqIndex WithFaq(string faqId, IEnumerable<FaqEntry> phrasings)
+    {
+        ArgumentNullException.ThrowIfNull(phrasings);
+        var added = phrasings.Select(p => p with { FaqId = faqId }).ToArray();
+        return Update(faqId, added);
+    }
+
+    /// <summary>A copy with one more phrasing (its FAQ is created if new).</summary>
+    public FaqIndex WithEntry(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var existing = _groupOf.TryGetValue(entry.FaqId, out var g) ? _groups[g]!.Docs.Select(d => _docs[d]!.Entry) : [];
+        return Update(entry.FaqId, [.. existing, entry]);
+    }
+
+    /// <summary>A copy without FAQ <paramref name="faqId"/> (unchanged if absent).</summary>
+    public FaqIndex WithoutFaq(string faqId) => _groupOf.ContainsKey(faqId) ? Update(faqId, []) : this;
+
+    // Only the changed FAQ's documents are analysed and re-posted; the vocabulary, IDF and ranker learned at Build
+    // stay (new words still count through BM25). Call Build again after large edits to relearn them.
+    private FaqIndex Update(string faqId, FaqEntry[] phrasings)
+    {
+        var removed = _groupOf.TryGetValue(faqId, out var g) ? _groups[g]!.Docs : [];
+        var analyzed = phrasings.Select(p => AnalyzedText.Of(p.Question)).ToArray();
+        var bm25 = _bm25.With(removed, analyzed.Select(Bm25Index.Terms).ToList());
+        var docs = new Doc?[_docs.Length + phrasings.Length];
+        Array.Copy(_docs, docs, _docs.Length);
+        foreach (var d in removed) docs[d] = null;
+        var groupOf = new Dictionary<string, int>(_groupOf, StringComparer.Ordinal);
+        var groups = _groups;
+        if (phrasings.Length == 0)
+        {
+            groupOf.Remove(faqId);
+            groups = (Group?[])_groups.Clone();
+            groups[g] = null;
+        }
+        else
+        {
+            if (!groupOf.TryGetValue(faqId, out g))
+            {
+                g = _groups.Length;
+                groupOf[faqId] = g;
+                groups = new Group?[_groups.Length + 1];
+            }
+            else groups = new Group?[_groups.Length];
+            Array.Copy(_groups, groups, _groups.Length);
+            for (var k = 0; k < phrasings.Length; k++)
+                docs[_docs.Length + k] = new Doc(phrasings[k], analyzed[k], _tfidf.Transform(analyzed[k]).Sorted(), g);
+            groups[g] = MakeGroup(faqId, docs, Enumerable.Range(_docs.Length, phrasings.Length));
+        }
+        return new FaqIndex(docs, groups, groupOf, bm25, _tfidf, _idf, _ranker, _options)
+        {
+            PhrasingCount = PhrasingCount - removed.Length + phrasings.Length,
+        };
+    }
+
+    /// <summary>The <paramref name="k"/> best FAQs for <paramref name="query"/>, best first, and whether none of them fits.</summary>
+    public FaqSearchResult Search(string query, int k = 5)
+    {
+        var q = AnalyzedText.Of(query);
+        var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank);
+        var scored = new List<FaqCandidate>(cands.Count);
+        foreach (var c in cands) scored.Add(new FaqCandidate(_groups[c.Group]!.Id, _ranker.Score(c.Features), _docs[c.BestDoc]!.Entry.Question));
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (scored.Count > k) scored.RemoveRange(k, scored.Count - k);
+        return new FaqSearchResult(scored, scored.Count == 0 || scored[0].Score < NoneThreshold);
+    }
+
+    private const int CandidatePhrasings = 64;
+
+    internal readonly record struct Candidate(int Group, int BestDoc, float[] Features);
+
+    /// <summary>
+    /// The top FAQs by lexical score with their ranking features. <paramref name="excludeDoc"/> and
+    /// <paramref name="excludeGroup"/> hide a phrasing or a whole FAQ (how the ranker learns from the KB itself).
+    /// </summary>
+    internal List<Candidate> Candidates(AnalyzedText q, SparseVector qv, int excludeDoc, int excludeGroup, int maxGroups)
+    {
+        var slots = _bm25.DocumentSlots;
+        var words = ArrayPool<float>.Shared.Rent(slots);
+        var bigrams = ArrayPool<float>.Shared.Rent(slots);
+        Array.Clear(words, 0, slots); Array.Clear(bigrams, 0, slots);
+        var touched = new List<int>();
+        var (qWordIdf, qBigramIdf) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched);
+        // The best-scoring phrasings (a bounded min-heap over the touched ones), then the best phrasing per FAQ.
+        var heap = new PriorityQueue<int, float>(CandidatePhrasings + 1);
+        foreach (var d in touched)
+        {
+            var doc = _docs[d];
+            if (doc is null || d == excludeDoc || doc.Faq == excludeGroup) continue;
+            var s = words[d] + 0.5f * bigrams[d];
+            if (heap.Count < CandidatePhrasings) heap.Enqueue(d, s);
+            else if (heap.TryPeek(out _, out var low) && s > low) heap.EnqueueDequeue(d, s);
+        }
+        var bestOf = new Dictionary<int, (int Doc, float Score, float W, float B)>();
+        while (heap.TryDequeue(out var d, out var s))
+        {
+            var g = _docs[d]!.Faq;
+            if (!bestOf.TryGetValue(g, out var cur) || s >= cur.Score) bestOf[g] = (d, s, words[d], bigrams[d]);
+        }
+        ArrayPool<float>.Shared.Return(words); ArrayPool<float>.Shared.Return(bigrams);
+        var top = bestOf.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key).Take(maxGroups).ToList();
+        var result = new List<Candidate>(top.Count);
+        if (top.Count == 0) return result;
+        var qSide = PairFeatures.PairSide.Of(q);
+        float maxW = 1e-6f, maxB = 1e-6f;
+        foreach (var (_, v) in top) { maxW = Math.Max(maxW, v.W); maxB = Math.Max(maxB, v.B); }
+        var cosMax = new float[top.Count]; var bestDoc = new int[top.Count];
+        for (var r = 0; r < top.Count; r++)
+        {
+            var group = _groups[top[r].Key]!;
+            cosMax[r] = -1;
+            foreach (var d in group.Docs)
+            {
+                if (d == excludeDoc) continue;
+                var c = qv.Dot(_docs[d]!.Vector);
+                if (c > cosMax[r]) { cosMax[r] = c; bestDoc[r] = d; }
+            }
+            if (cosMax[r] < 0) { cosMax[r] = 0; bestDoc[r] = top[r].Value.Doc; }
+        }
+        for (var r = 0; r < top.Count; r++)
+        {
+            var (g, v) = (top[r].Key, top[r].Value);
+            var group = _groups[g]!;
+            float centroid;
+            if (excludeDoc >= 0 && _docs[excludeDoc]!.Faq == g)
+            {
+                var ex = _docs[excludeDoc]!.Vector;
+                var dot = qv.Dot(group.Sum) - qv.Dot(ex);
+                var normSq = group.SumNorm * group.SumNorm - 2 * group.Sum.Dot(ex) + ex.Norm() * ex.Norm();
+                centroid = normSq > 1e-6f ? dot / MathF.Sqrt(normSq) : 0;
+            }
+            else centroid = group.SumNorm > 0 ? qv.Dot(group.Sum) / group.SumNorm : 0;
+            var otherBest = 0f;
+            for (var o = 0; o < top.Count; o++) if (o != r) otherBest = Math.Max(otherBest, cosMax[o]);
+            var f = new float[FaqRanker.FeatureCount];
+            f[0] = v.W / maxW; f[1] = v.B / maxB;
+            f[2] = qWordIdf > 0 ? v.W / qWordIdf : 0; f[3] = qBigramIdf > 0 ? v.B / qBigramIdf : 0;
+            f[4] = cosMax[r]; f[5] = centroid; f[6] = cosMax[r] - otherBest; f[7] = r;
+            PairFeatures.Compute(qSide, _docs[bestDoc[r]]!.Side, _idf, cosMax[r], f.AsSpan(8));
+            result.Add(new Candidate(g, bestDoc[r], f));
+        }
+        return result;
+    }
+
+    internal IEnumerable<(int Doc, int Group)> LiveDocs()
+    {
+        for (var d = 0; d < _docs.Length; d++) if (_docs[d] is { } doc) yield return (d, doc.Faq);
+    }
+
+    internal TextFeaturizer Tfidf => _tfidf;
+
+    internal int GroupSize(int g) => _groups[g]!.Docs.Length;
+
+    internal Doc DocAt(int d) => _docs[d]!;
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Concierge.Features.Agents;
+
+/// <summary>A person who signs in: admin, supervisor or agent. Stored by ASP.NET Core Identity.</summary>
+public sealed class Agent : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>One of <see cref="Roles"/>.</summary>
+    public string Role { get; set; } = Roles.Agent;
+    /// <summary>Skill tags, comma separated (e.g. "refund,english,vip").</summary>
+    public string Skills { get; set; } = "";
+    public int MaxConcurrentChats { get; set; } = 5;
+    /// <summary>Preferred UI language ("zh-CN" or "en"); empty = follow the browser.</summary>
+    public string Language { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public IReadOnlyList<string> SkillList =>
+        Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Supervisor = "supervisor";
+    public const string Agent = "agent";
+    public static readonly string[] All = [Admin, Supervisor, Agent];
+    public static bool IsValid(string role) => All.Contains(role);
+}
+
+/// <summary>A bearer token for integrations, acting as the agent who owns it. Stored hashed.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; }
+    public Guid AgentId { get; set; }
+    public string Name { get; set; } = "";
+    public string TokenHash { get; set; } = "";
+    public string Hint { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

@@ -1,0 +1,61 @@
+namespace Concierge.Features.Channels;
+
+/// <summary>
+/// An inbox: one entry point on one channel (the website widget, the app API …) with its own agents, keys and settings.
+/// </summary>
+public sealed class Inbox
+{
+    private Inbox() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The channel kind, matching an <see cref="IChannelAdapter.Kind"/> ("web", "api").</summary>
+    public string Channel { get; private set; } = "";
+    /// <summary>SHA-256 of the inbox API key (app channel). The key itself is shown once, when it is created.</summary>
+    public string? ApiKeyHash { get; private set; }
+    /// <summary>First characters of the key, so admins can recognise it.</summary>
+    public string? ApiKeyHint { get; private set; }
+    /// <summary>Secret the company's site uses to sign a visitor's identity (HMAC-SHA256 of the external id).</summary>
+    public string IdentitySecret { get; private set; } = "";
+    /// <summary>Where agent replies are POSTed for the app channel (optional), signed with <see cref="WebhookSecret"/>.</summary>
+    public string? WebhookUrl { get; private set; }
+    public string? WebhookSecret { get; private set; }
+    /// <summary>Whether the bot answers first in this inbox (when a bot is installed).</summary>
+    public bool BotEnabled { get; private set; }
+    public string Greeting { get; private set; } = "";
+    public string WidgetColor { get; private set; } = "#2563eb";
+    public bool IsArchived { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Inbox Create(string name, string channel, DateTimeOffset now, Guid? id = null) => new()
+    {
+        Id = id ?? Guid.CreateVersion7(now),
+        Name = name.Trim(),
+        Channel = channel,
+        IdentitySecret = Platform.Security.Secrets.NewToken(24),
+        CreatedAt = now,
+    };
+
+    public void Rename(string name) => Name = name.Trim();
+    public void Configure(string? greeting, string? widgetColor, bool? botEnabled)
+    {
+        if (greeting is not null) Greeting = greeting.Trim();
+        if (widgetColor is not null) WidgetColor = widgetColor;
+        if (botEnabled is not null) BotEnabled = botEnabled.Value;
+    }
+
+    public void SetApiKey(string keyHash, string hint) { ApiKeyHash = keyHash; ApiKeyHint = hint; }
+    public void SetWebhook(string? url, string? secret)
+    {
+        WebhookUrl = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        WebhookSecret = WebhookUrl is null ? null : secret;
+    }
+    public void Archive() => IsArchived = true;
+}
+
+/// <summary>An agent's membership of an inbox: agents see only the inboxes they belong to.</summary>
+public sealed class InboxMember
+{
+    public Guid InboxId { get; set; }
+    public Guid AgentId { get; set; }
+}

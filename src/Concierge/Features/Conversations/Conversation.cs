@@ -1,0 +1,139 @@
+using Concierge.Platform.Events;
+
+namespace Concierge.Features.Conversations;
+
+public enum ConversationStatus { Bot = 0, Queued = 1, Assigned = 2, Resolved = 3 }
+
+/// <summary>
+/// A conversation between one customer and the company in one inbox. State machine:
+/// Bot → Queued → Assigned → Resolved, and Resolved → (Bot | Queued) when the customer writes again.
+/// Messages are numbered per conversation (<see cref="LastSeq"/>) so ordering is stable on every database.
+/// </summary>
+public sealed class Conversation : Aggregate
+{
+    private Conversation() { }
+
+    public Guid Id { get; private set; }
+    public Guid InboxId { get; private set; }
+    public Guid ContactId { get; private set; }
+    public string Channel { get; private set; } = "";
+    public ConversationStatus Status { get; private set; }
+    public Guid? AssigneeId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset LastMessageAt { get; private set; }
+    public string LastMessagePreview { get; private set; } = "";
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    /// <summary>Sequence number of the newest message; also the optimistic-concurrency token.</summary>
+    public long LastSeq { get; private set; }
+    /// <summary>Customer messages an agent has not seen yet.</summary>
+    public int UnreadCount { get; private set; }
+    /// <summary>Language of the customer's latest message ("zh" or "en"), used by the UI and later by routing.</summary>
+    public string Language { get; private set; } = "zh";
+
+    public static Conversation Start(Guid inboxId, Guid contactId, string channel, bool botFirst, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        InboxId = inboxId,
+        ContactId = contactId,
+        Channel = channel,
+        Status = botFirst ? ConversationStatus.Bot : ConversationStatus.Queued,
+        CreatedAt = now,
+        LastMessageAt = now,
+    };
+
+    public bool IsOpen => Status != ConversationStatus.Resolved;
+
+    /// <summary>The customer wrote. A resolved conversation reopens (to the bot if the inbox has one, else to the queue).</summary>
+    public Message ReceiveFromCustomer(string text, string senderName, string? clientMessageId, bool botFirst, DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Resolved)
+        {
+            Status = botFirst ? ConversationStatus.Bot : ConversationStatus.Queued;
+            AssigneeId = null;
+            ResolvedAt = null;
+            Raise(new ConversationReopened(Id, InboxId, now));
+        }
+        var message = Append(MessageDirection.Inbound, SenderType.Customer, ContactId, senderName, text, clientMessageId, now);
+        UnreadCount++;
+        Language = LanguageGuess.Of(text);
+        Raise(new MessageReceived(Id, InboxId, ContactId, message.Id, Status == ConversationStatus.Bot));
+        if (Status == ConversationStatus.Queued && LastSeq == 1) Raise(new HandoffRequested(Id, InboxId, "no_bot"));
+        return message;
+    }
+
+    /// <summary>An agent (or the bot, with <paramref name="agentId"/> null) replies. Replying to a queued conversation assigns it to the agent.</summary>
+    public Result<Message> Reply(SenderType sender, Guid? agentId, string senderName, string text, DateTimeOffset now)
+    {
+        if (sender == SenderType.Agent)
+        {
+            if (agentId is null) return Result<Message>.From(Result.Invalid("agentId", "An agent reply needs the agent."));
+            if (Status == ConversationStatus.Assigned && AssigneeId != agentId)
+            {
+                // Another agent owns the conversation; the UI offers "take over" through AssignTo.
+                return Result<Message>.From(Result.Conflict("This conversation is assigned to another agent."));
+            }
+            if (Status is ConversationStatus.Bot or ConversationStatus.Queued or ConversationStatus.Resolved)
+            {
+                AssignTo(agentId.Value, now);
+            }
+        }
+        var message = Append(MessageDirection.Outbound, sender, agentId, senderName, text, null, now);
+        UnreadCount = 0;
+        Raise(new ReplySent(Id, InboxId, message.Id));
+        return Result<Message>.Ok(message);
+    }
+
+    public Result AssignTo(Guid agentId, DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Assigned && AssigneeId == agentId) return Result.Ok();
+        var previous = AssigneeId;
+        Status = ConversationStatus.Assigned;
+        AssigneeId = agentId;
+        ResolvedAt = null;
+        Raise(new ConversationAssigned(Id, InboxId, agentId, previous, now));
+        return Result.Ok();
+    }
+
+    /// <summary>Hand the conversation from the bot to the human queue.</summary>
+    public Result RequestHandoff(string reason)
+    {
+        if (Status != ConversationStatus.Bot) return Result.Conflict("Only a conversation with the bot can be handed off.");
+        Status = ConversationStatus.Queued;
+        Raise(new HandoffRequested(Id, InboxId, reason));
+        return Result.Ok();
+    }
+
+    public Result Resolve(Guid? by, DateTimeOffset now)
+    {
+        if (Status == ConversationStatus.Resolved) return Result.Conflict("The conversation is already resolved.");
+        Status = ConversationStatus.Resolved;
+        ResolvedAt = now;
+        UnreadCount = 0;
+        Raise(new ConversationResolved(Id, InboxId, by, now));
+        return Result.Ok();
+    }
+
+    public void MarkRead() => UnreadCount = 0;
+
+    private Message Append(MessageDirection direction, SenderType sender, Guid? senderId, string senderName, string text,
+        string? clientMessageId, DateTimeOffset now)
+    {
+        LastSeq++;
+        LastMessageAt = now;
+        LastMessagePreview = text.Length <= 120 ? text : text[..120];
+        return new Message(this, LastSeq, direction, sender, senderId, senderName, text, clientMessageId, now);
+    }
+}
+
+/// <summary>A cheap guess of the language of a message: any CJK character means Chinese.</summary>
+internal static class LanguageGuess
+{
+    public static string Of(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf') return "zh";
+        }
+        return text.Any(char.IsLetter) ? "en" : "zh";
+    }
+}

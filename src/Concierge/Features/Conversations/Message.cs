@@ -1,0 +1,55 @@
+namespace Concierge.Features.Conversations;
+
+public enum MessageDirection { Inbound = 0, Outbound = 1 }
+public enum SenderType { Customer = 0, Agent = 1, Bot = 2, System = 3 }
+public enum DeliveryStatus { Delivered = 0, Pending = 1, Failed = 2 }
+
+/// <summary>One message in a conversation. Immutable once written, apart from its delivery status.</summary>
+public sealed class Message
+{
+    private Message() { }
+
+    internal Message(Conversation conversation, long seq, MessageDirection direction, SenderType sender, Guid? senderId,
+        string senderName, string body, string? clientMessageId, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        ConversationId = conversation.Id;
+        InboxId = conversation.InboxId;
+        ContactId = conversation.ContactId;
+        Seq = seq;
+        Direction = direction;
+        SenderType = sender;
+        SenderId = senderId;
+        SenderName = senderName;
+        Body = body;
+        ClientMessageId = clientMessageId;
+        CreatedAt = now;
+        DeliveryStatus = direction == MessageDirection.Outbound ? DeliveryStatus.Pending : DeliveryStatus.Delivered;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ConversationId { get; private set; }
+    public Guid InboxId { get; private set; }
+    public Guid ContactId { get; private set; }
+    public long Seq { get; private set; }
+    public MessageDirection Direction { get; private set; }
+    public SenderType SenderType { get; private set; }
+    public Guid? SenderId { get; private set; }
+    public string SenderName { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    /// <summary>The sender's own id for this message; a retry with the same id is stored once.</summary>
+    public string? ClientMessageId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DeliveryStatus DeliveryStatus { get; private set; }
+    public int DeliveryAttempts { get; private set; }
+    public string? DeliveryError { get; private set; }
+
+    public void MarkDelivered() { DeliveryStatus = DeliveryStatus.Delivered; DeliveryError = null; }
+
+    public void MarkDeliveryFailed(string error, bool final)
+    {
+        DeliveryAttempts++;
+        DeliveryError = error.Length <= 500 ? error : error[..500];
+        if (final) DeliveryStatus = DeliveryStatus.Failed;
+    }
+}

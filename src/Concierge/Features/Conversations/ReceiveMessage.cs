@@ -1,0 +1,111 @@
+using Concierge.Features.Bot;
+using Concierge.Features.Channels;
+using Concierge.Features.Contacts;
+using Concierge.Platform.Data;
+using Concierge.Platform.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Concierge.Features.Conversations;
+
+/// <summary>
+/// An inbound customer message from any channel. The message is committed before this returns (so an acknowledged message
+/// survives any crash), it is idempotent on the client message id, and it reopens a resolved conversation.
+/// If the conversation is with the bot, the bot answers inside the same call.
+/// </summary>
+public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, WriteLocks locks, IOptions<ConciergeOptions> options,
+    TimeProvider clock, IEnumerable<IConversationBot> bots)
+{
+    /// <param name="ContactId">Set when the channel already knows the contact (a signed widget visitor).</param>
+    public sealed record Command(Guid InboxId, Guid? ContactId, CustomerInfo? Customer, string? Text, string? ClientMessageId);
+    public sealed record CustomerInfo(string? ExternalId, string? Name, string? Email, string? Phone);
+    public sealed record Received(Guid ConversationId, Guid MessageId, Guid ContactId, bool Duplicate, IReadOnlyList<MessageView> Replies);
+
+    private readonly IConversationBot? _bot = bots.FirstOrDefault();
+
+    public int MaxLength => options.Value.MaxMessageLength;
+
+    public async Task<Result<Received>> Handle(Command command, CancellationToken ct)
+    {
+        var valid = MessageText.Validate(command.Text, options.Value.MaxMessageLength);
+        if (valid.IsFailure) return Result<Received>.From(valid);
+        if (command.ClientMessageId is { Length: > 100 })
+            return Result<Received>.From(Result.Invalid("clientMessageId", "clientMessageId is longer than 100 characters."));
+        if (command.Customer?.ExternalId is { Length: > 200 })
+            return Result<Received>.From(Result.Invalid("customer.externalId", "customer.externalId is longer than 200 characters."));
+
+        var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.InboxId && !i.IsArchived, ct);
+        if (inbox is null) return Result<Received>.From(Result.NotFound($"Inbox {command.InboxId} does not exist."));
+
+        var contactResult = await contacts.Handle(command.ContactId, command.Customer, ct);
+        if (contactResult.IsFailure) return Result<Received>.From(contactResult);
+        var contact = contactResult.Value!;
+        var clientId = string.IsNullOrWhiteSpace(command.ClientMessageId) ? null : command.ClientMessageId.Trim();
+
+        using var _ = await locks.Acquire(inbox.Id, contact.Id, ct);
+
+        if (clientId is not null && await Existing(inbox.Id, contact.Id, clientId, ct) is { } duplicate) return duplicate;
+
+        var botFirst = inbox.BotEnabled && _bot is not null;
+        var now = clock.GetUtcNow();
+        var conversation = await db.Conversations
+            .Where(c => c.InboxId == inbox.Id && c.ContactId == contact.Id)
+            .OrderByDescending(c => c.LastMessageAt)
+            .FirstOrDefaultAsync(ct);
+        if (conversation is null)
+        {
+            conversation = Conversation.Start(inbox.Id, contact.Id, inbox.Channel, botFirst, now);
+            db.Conversations.Add(conversation);
+        }
+
+        var message = conversation.ReceiveFromCustomer(MessageText.Clean(command.Text!), contact.DisplayName, clientId, botFirst, now);
+        db.Messages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (clientId is not null)
+        {
+            // Another node stored the same client message first: answer as for a retry.
+            db.ChangeTracker.Clear();
+            if (await Existing(inbox.Id, contact.Id, clientId, ct) is { } raced) return raced;
+            throw;
+        }
+
+        var replies = conversation.Status == ConversationStatus.Bot && _bot is not null
+            ? await RunBot(conversation, message, ct)
+            : [];
+        return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies));
+    }
+
+    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, CancellationToken ct)
+    {
+        var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
+            .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
+        var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId,
+            message.Body, conversation.Language, history), ct);
+        var now = clock.GetUtcNow();
+        var replies = new List<Message>();
+        foreach (var text in turn.Replies.Where(t => !string.IsNullOrWhiteSpace(t)))
+        {
+            var reply = conversation.Reply(SenderType.Bot, null, "Bot", text, now);
+            if (reply.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
+        }
+        if (turn.HandoffReason is not null) conversation.RequestHandoff(turn.HandoffReason);
+        await db.SaveChangesAsync(ct);
+        return replies.Select(MessageView.Of).ToList();
+    }
+
+    /// <summary>The stored result for a client message id: the same ids, and the bot replies that followed it.</summary>
+    private async Task<Result<Received>?> Existing(Guid inboxId, Guid contactId, string clientId, CancellationToken ct)
+    {
+        var original = await db.Messages.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.InboxId == inboxId && m.ContactId == contactId && m.ClientMessageId == clientId, ct);
+        if (original is null) return null;
+        var following = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == original.ConversationId && m.Seq > original.Seq)
+            .OrderBy(m => m.Seq).Take(20).ToListAsync(ct);
+        var botReplies = following.TakeWhile(m => m.SenderType == SenderType.Bot).Select(MessageView.Of).ToList();
+        return Result<Received>.Ok(new Received(original.ConversationId, original.Id, contactId, true, botReplies));
+    }
+}

@@ -1,0 +1,8 @@
+namespace Concierge.Platform.Hosting;
+
+internal static class TextsZh
+{
+    public static readonly Dictionary<string, string> All = new()
+    {
+    };
+}

@@ -1,0 +1,127 @@
+// The agent UI's live layer (plain JavaScript, no build step). Pages are rendered on the server; this script
+//  - keeps the inbox live: it listens on /agent/live and, when something changes, re-renders the panes marked
+//    data-live-pane from a fresh server render of the same URL (the server stays the single source of truth);
+//  - submits forms marked data-live-form in the background, so replying never reloads the page;
+//  - shows the customer's typing indicator and sends the agent's own;
+//  - Enter sends, Shift+Enter adds a line.
+(function () {
+  "use strict";
+  document.cookie = "tz=" + (-new Date().getTimezoneOffset()) + ";path=/;max-age=31536000;samesite=lax";
+
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-confirm]");
+    if (b && !confirm(b.getAttribute("data-confirm"))) e.preventDefault();
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.key !== "Enter" || e.shiftKey || e.isComposing || !t.matches || !t.matches("textarea[data-enter-submit]")) return;
+    e.preventDefault();
+    if (t.value.trim() && t.form) t.form.requestSubmit();
+  });
+
+  var page = document.querySelector("[data-live-inbox]");
+  if (!page) return;
+  var conversationId = page.getAttribute("data-conversation") || null;
+  var socket = null, delay = 1000, refreshTimer = null, typingSentAt = 0, typingOffTimer = null, customerTypingTimer = null, busy = false, again = false;
+
+  function connect() {
+    var ws = new WebSocket(location.origin.replace(/^http/, "ws") + "/agent/live");
+    socket = ws;
+    ws.onopen = function () { delay = 1000; dot(true); refresh(); };
+    ws.onclose = function () { socket = null; dot(false); setTimeout(connect, delay = Math.min(delay * 2, 15000)); };
+    ws.onmessage = function (e) {
+      var d; try { d = JSON.parse(e.data); } catch (x) { return; }
+      if (d.type === "conversation") {
+        if (d.conversationId === conversationId && d.direction === "inbound") customerTyping(false);
+        scheduleRefresh();
+      } else if (d.type === "typing" && d.who === "customer" && d.conversationId === conversationId) {
+        customerTyping(d.isTyping);
+      }
+    };
+  }
+
+  function dot(on) { var el = document.querySelector("[data-live-status]"); if (el) el.classList.toggle("on", on); }
+
+  function scheduleRefresh() { clearTimeout(refreshTimer); refreshTimer = setTimeout(refresh, 120); }
+
+  // Fetch the page again and swap the live panes; one refresh at a time, coalescing bursts of events.
+  function refresh() {
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch(location.href, { headers: { "X-Requested-With": "concierge" }, credentials: "same-origin" })
+      .then(function (r) { if (r.redirected && /\/login/.test(r.url)) { location.href = r.url; return null; } return r.text(); })
+      .then(function (html) { if (html) swap(html, false); })
+      .catch(function () { })
+      .then(function () { busy = false; if (again) { again = false; refresh(); } });
+  }
+
+  function swap(html, includeComposer) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    document.title = doc.title;
+    document.querySelectorAll("[data-live-pane]").forEach(function (pane) {
+      var fresh = doc.getElementById(pane.id);
+      if (!fresh) return;
+      var atBottom = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 120;
+      var top = pane.scrollTop;
+      pane.innerHTML = fresh.innerHTML;
+      pane.scrollTop = pane.id === "pane-timeline" && atBottom ? pane.scrollHeight : top;
+    });
+    if (includeComposer) {
+      var mine = document.querySelector("[data-composer]"), theirs = doc.querySelector("[data-composer]");
+      if (mine && theirs) mine.innerHTML = theirs.innerHTML;
+      var alert = doc.querySelector(".pane-chat > .alert"), existing = document.querySelector(".pane-chat > .alert");
+      if (existing) existing.remove();
+      if (alert) document.querySelector("#pane-head") && document.querySelector("#pane-head").after(alert);
+      var actions = doc.querySelector(".chat-actions"), here = document.querySelector(".chat-actions");
+      if (actions && here) here.innerHTML = actions.innerHTML;
+    }
+  }
+
+  // Forms post to the page itself (server-side handlers); the response is the page after the change.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches("[data-live-form]")) return;
+    e.preventDefault();
+    var data = new FormData(form);
+    if (e.submitter && e.submitter.name) data.append(e.submitter.name, e.submitter.value);
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    var composer = form.matches("[data-composer]");
+    fetch(form.getAttribute("action") || location.href, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        swap(html, true);
+        if (composer) { typingSentAt = 0; sendTyping(false); var t = document.querySelector("[data-typing-source]"); if (t) t.focus(); }
+        var tl = document.getElementById("pane-timeline"); if (tl) tl.scrollTop = tl.scrollHeight;
+      })
+      .catch(function () { alert(document.documentElement.lang === "en" ? "Could not reach the server. Your text is still here — try again." : "无法连接服务器，您输入的内容仍在，请重试。"); })
+      .then(function () { var b = form.querySelector("button[type=submit]"); if (b) b.disabled = false; });
+  });
+
+  document.addEventListener("input", function (e) {
+    if (!e.target.matches || !e.target.matches("[data-typing-source]") || !conversationId) return;
+    var now = Date.now();
+    if (now - typingSentAt > 2000) { typingSentAt = now; sendTyping(true); }
+    clearTimeout(typingOffTimer);
+    typingOffTimer = setTimeout(function () { typingSentAt = 0; sendTyping(false); }, 3500);
+  });
+
+  function sendTyping(on) {
+    if (socket && socket.readyState === 1 && conversationId)
+      socket.send(JSON.stringify({ type: "typing", conversationId: conversationId, isTyping: on }));
+  }
+
+  function customerTyping(on) {
+    var el = document.querySelector("[data-typing]");
+    if (!el) return;
+    clearTimeout(customerTypingTimer);
+    el.hidden = !on;
+    // A customer who closes the tab never says "stopped typing".
+    if (on) customerTypingTimer = setTimeout(function () { el.hidden = true; }, 6000);
+  }
+
+  var tl = document.getElementById("pane-timeline");
+  if (tl) tl.scrollTop = tl.scrollHeight;
+  connect();
+})();

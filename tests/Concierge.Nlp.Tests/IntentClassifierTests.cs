@@ -1,0 +1,111 @@
+using Concierge.Nlp.Intents;
+using Concierge.Nlp.Models;
+
+namespace Concierge.Nlp.Tests;
+
+public class IntentClassifierTests
+{
+    private static readonly Lazy<IntentModel> English = new(() => IntentClassifier.Train(IntentFixtures.English));
+    private static readonly Lazy<IntentModel> Chinese = new(() => IntentClassifier.Train(IntentFixtures.Chinese));
+
+    [Theory]
+    [InlineData("where is my parcel", "track_order")]
+    [InlineData("I'd like my money back", "refund")]
+    [InlineData("Forgot my PASSWORD", "change_password")]
+    public void AnEnglishQuestionGetsItsIntent(string text, string intent) =>
+        English.Value.Predict(text).Label.ShouldBe(intent);
+
+    [Theory]
+    [InlineData("快递到哪儿了", "查询物流")]
+    [InlineData("我想退款", "申请退款")]
+    [InlineData("密碼忘記了", "修改密码")] // traditional script
+    public void AChineseQuestionGetsItsIntent(string text, string intent) =>
+        Chinese.Value.Predict(text).Label.ShouldBe(intent);
+
+    [Fact]
+    public void TheOutOfScopeLabelIsNeverPredictedAsAnIntent()
+    {
+        English.Value.Labels.ShouldNotContain("oos");
+        English.Value.Predict("tell me a joke about the weather").Label.ShouldNotBe("oos");
+    }
+
+    [Fact]
+    public void AnUnrelatedQuestionIsOutOfScopeWhenTrainingHadOutOfScopeExamples()
+    {
+        English.Value.Predict("what is the capital of spain").IsOutOfScope.ShouldBeTrue();
+        Chinese.Value.Predict("今天天气好吗").IsOutOfScope.ShouldBeTrue();
+        English.Value.Predict("where is my order").IsOutOfScope.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ConfidencesAreProbabilitiesAndRankedBestFirst()
+    {
+        var p = English.Value.Predict("reset my password please");
+        p.Confidence.ShouldBeInRange(0f, 1f);
+        p.Alternatives.Count.ShouldBe(3);
+        p.Alternatives[0].Label.ShouldBe(p.Label);
+        p.Alternatives.Select(a => a.Confidence).ShouldBe(p.Alternatives.Select(a => a.Confidence).OrderByDescending(c => c));
+        p.Alternatives.Sum(a => a.Confidence).ShouldBeLessThanOrEqualTo(1.0001f);
+    }
+
+    [Fact]
+    public void AClearQuestionIsMoreConfidentThanAVagueOne()
+    {
+        var clear = English.Value.Predict("how do i get a refund for my purchase").Confidence;
+        var vague = English.Value.Predict("hello").Confidence;
+        clear.ShouldBeGreaterThan(vague);
+    }
+
+    [Fact]
+    public void TrainingTwiceWithTheSameSeedGivesTheSameModel()
+    {
+        var a = IntentClassifier.Train(IntentFixtures.English, new IntentTrainingOptions { Seed = 5 });
+        var b = IntentClassifier.Train(IntentFixtures.English, new IntentTrainingOptions { Seed = 5 });
+        Bytes(a).ShouldBe(Bytes(b));
+    }
+
+    [Fact]
+    public void ASavedModelLoadsAndPredictsIdentically()
+    {
+        var model = Chinese.Value;
+        var loaded = IntentModel.Load(new MemoryStream(Bytes(model)));
+        foreach (var text in new[] { "我要退货", "快递呢", "今天天气", "密码" })
+        {
+            var (x, y) = (model.Predict(text), loaded.Predict(text));
+            y.Label.ShouldBe(x.Label);
+            y.Confidence.ShouldBe(x.Confidence);
+            y.IsOutOfScope.ShouldBe(x.IsOutOfScope);
+        }
+    }
+
+    [Fact]
+    public void LoadingSomethingElseFailsClearly()
+    {
+        var e = Should.Throw<InvalidDataException>(() => IntentModel.Load(new MemoryStream("not a model at all"u8.ToArray())));
+        e.Message.ShouldContain("CINT");
+    }
+
+    [Fact]
+    public void AModelIsSafeToUseFromManyThreads()
+    {
+        var model = English.Value;
+        var expected = model.Predict("track my package").Label;
+        Parallel.For(0, 2000, _ => model.Predict("track my package").Label.ShouldBe(expected));
+    }
+
+    [Fact]
+    public void RetrainingSwapsTheModelAtomically()
+    {
+        var holder = new ModelHolder<IntentModel>(English.Value);
+        var old = holder.Swap(Chinese.Value);
+        old.ShouldBeSameAs(English.Value);
+        holder.Current.ShouldBeSameAs(Chinese.Value);
+    }
+
+    private static byte[] Bytes(IntentModel m)
+    {
+        var s = new MemoryStream();
+        m.Save(s);
+        return s.ToArray();
+    }
+}
