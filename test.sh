@@ -18,7 +18,7 @@ SETUP_LOG="$RESULTS/setup.log"
 SUITE_TIMEOUT=${SUITE_TIMEOUT:-40m}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DEBIAN_FRONTEND=noninteractive
 
-rm -rf "$RESULTS"
+rm -rf "$RESULTS" "$ROOT/artifacts/screenshots/failures"
 mkdir -p "$RESULTS" "$ROOT/artifacts/screenshots"
 : >"$SETUP_LOG"
 

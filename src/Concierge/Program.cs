@@ -1,5 +1,6 @@
 using Concierge.Components;
 using Concierge.Features.Agents;
+using Concierge.Features.Bot;
 using Concierge.Features.Channels;
 using Concierge.Features.Conversations;
 using Concierge.Platform.Hosting;
@@ -18,6 +19,7 @@ builder.Services.AddPlatform(builder.Configuration);
 builder.Services.AddConversations();
 builder.Services.AddChannels();
 builder.Services.AddAgents();
+builder.Services.AddBot(builder.Configuration);
 builder.Services.AddUi();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.UsePlatform();
 app.MapConversations();
 app.MapChannels();
 app.MapAgents();
+app.MapBot();
 app.MapUi();
 
 await app.RunAsync();

@@ -1,7 +1,7 @@
 namespace Concierge.Nlp.Evaluation;
 
 /// <summary>Standard classification metrics over gold and predicted labels (rates as fractions 0–1).</summary>
-public static class ClassificationMetrics
+internal static class ClassificationMetrics
 {
     public static double Accuracy(IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
     {

@@ -4,13 +4,13 @@ using System.Text;
 namespace Concierge.Nlp.Evaluation;
 
 /// <summary>One parsed record and the line it starts on.</summary>
-public sealed record DelimitedRecord(int Line, IReadOnlyList<string> Fields);
+internal sealed record DelimitedRecord(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// Reads RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) and tab-separated files, plain or
 /// gzip-compressed, reporting problems with the file name and line.
 /// </summary>
-public static class DelimitedReader
+internal static class DelimitedReader
 {
     /// <summary>Parses every record of <paramref name="reader"/>. <paramref name="name"/> is only used in error messages.</summary>
     public static IEnumerable<DelimitedRecord> Parse(TextReader reader, string name, char separator = ',')

@@ -13,7 +13,9 @@ public static class EvalRunner
     private const string Usage = """
         usage: eval intents   --train T.csv --test S.csv [--json]      (text,label; label oos = out of scope)
                eval sentiment --train T.csv --test S.csv [--json]      (text,label)
-               eval faq       --kb kb.csv --queries q.csv [--json]     (faq_id,question,is_standard / text,faq_id; none = unanswerable)
+               eval faq       --kb kb.csv --queries q.csv [--json] [--lexical-only]
+                                                               (faq_id,question,is_standard / text,faq_id; none = unanswerable;
+                                                                --lexical-only = the plain BM25 baseline)
                eval pairs     --train dev.tsv --test test.tsv [--json] (text_a<TAB>text_b<TAB>label, plain or .gz)
         """;
 
@@ -37,7 +39,7 @@ public static class EvalRunner
             {
                 "intents" => IntentEvaluation.Run(Need("train"), Need("test"), stdout),
                 "sentiment" => SentimentEvaluation.Run(Need("train"), Need("test"), stdout),
-                "faq" => FaqEvaluation.Run(Need("kb"), Need("queries"), stdout),
+                "faq" => FaqEvaluation.Run(Need("kb"), Need("queries"), options.ContainsKey("lexical-only"), stdout),
                 "pairs" => PairEvaluation.Run(Need("train"), Need("test"), stdout),
                 _ => throw new UsageException($"unknown evaluation '{args[0]}'"),
             };

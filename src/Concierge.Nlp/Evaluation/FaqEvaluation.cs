@@ -27,7 +27,7 @@ internal static class FaqEvaluation
         return kb;
     }
 
-    public static List<KeyValuePair<string, double>> Run(string kbPath, string queriesPath, TextWriter stdout)
+    public static List<KeyValuePair<string, double>> Run(string kbPath, string queriesPath, bool lexicalOnly, TextWriter stdout)
     {
         var kb = ReadKb(kbPath);
         List<(int Line, string[] Values)> queries;
@@ -37,7 +37,7 @@ internal static class FaqEvaluation
             if (v[1].Trim() != None && !known.Contains(v[1].Trim()))
                 throw new DatasetFormatException(queriesPath, line, $"faq_id '{v[1]}' is not in {kbPath} (use '{None}' for unanswerable queries).");
         var sw = Stopwatch.StartNew();
-        var index = FaqIndex.Build(kb);
+        var index = FaqIndex.Build(kb, new FaqIndexOptions { LexicalOnly = lexicalOnly });
         stdout.WriteLine($"indexed {index.PhrasingCount} phrasings of {index.FaqCount} FAQs in {sw.Elapsed.TotalSeconds:0.00}s (none threshold {index.NoneThreshold:0.00})");
         index.Search(queries[0].Values[0]);
         int answerable = 0, top1 = 0, top5 = 0, rejectedAnswerable = 0, unanswerable = 0, rejectedNone = 0, overall = 0;

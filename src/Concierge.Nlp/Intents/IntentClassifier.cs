@@ -23,44 +23,48 @@ public static class IntentClassifier
 
         var analyzed = new AnalyzedText[rows.Length];
         Parallel.For(0, rows.Length, i => analyzed[i] = AnalyzedText.Of(rows[i].Text));
-        var featureOptions = Tuning.Features(new FeatureOptions());
+        var featureOptions = new FeatureOptions();
         var featurizer = TextFeaturizer.Build(analyzed, featureOptions);
         var xs = new SparseVector[rows.Length];
         Parallel.For(0, rows.Length, i => xs[i] = featurizer.Transform(analyzed[i]));
-        var trainer = Tuning.Trainer(new SoftmaxTrainerOptions { Seed = options.Seed });
+        var trainer = new SoftmaxTrainerOptions { Seed = options.Seed };
 
         float temperature = 1f, threshold = options.MinimumConfidence;
-        var folds = Tuning.Folds(options.CalibrationFolds);
-        if (folds >= 2 && rows.Length >= folds * 2)
+        var folds = options.CalibrationFolds >= 2 && rows.Length >= options.CalibrationFolds * 2 ? options.CalibrationFolds : 0;
+        // The fold models and the final model are independent: train them side by side (task `folds` is the final one).
+        var fold = folds > 0 ? Calibration.StratifiedFolds(ys, folds, options.Seed) : [];
+        var oof = new float[rows.Length][];
+        LinearModel? linear = null;
+        Parallel.For(0, folds + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            var oof = OutOfFoldLogits(xs, ys, labels.Length, featurizer.Dimension, trainer, folds, options.Seed);
-            temperature = Calibration.FitTemperature(oof, ys, labels.Length);
-            if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oof, ys, labels.Length, oosClass, temperature);
-        }
-        var linear = SoftmaxTrainer.Train(xs, ys, labels.Length, featurizer.Dimension, trainer);
-        var cent = Tuning.Value("CENT", 5);
-        if (cent > 0) CentroidBuilder.AddInto(linear, CentroidBuilder.Build(xs, ys, labels.Length, featurizer.Dimension, cent));
-        return new IntentModel(featurizer, linear, labels, oosClass, temperature, threshold, options.TopK);
-    }
-
-    internal static float[][] OutOfFoldLogits(SparseVector[] xs, int[] ys, int classes, int features,
-        SoftmaxTrainerOptions trainer, int folds, int seed)
-    {
-        var fold = Calibration.StratifiedFolds(ys, folds, seed);
-        var logits = new float[xs.Length][];
-        Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-        {
+            if (f == folds) { linear = TrainLinear(xs, ys, labels.Length, featurizer.Dimension, trainer, null); return; }
             var train = new List<int>();
             for (var i = 0; i < xs.Length; i++) if (fold[i] != f) train.Add(i);
-            var m = SoftmaxTrainer.Train(xs, ys, classes, features, trainer, train);
+            var m = TrainLinear(xs, ys, labels.Length, featurizer.Dimension, trainer, train);
             var buf = new float[m.Stride];
             for (var i = 0; i < xs.Length; i++)
             {
                 if (fold[i] != f) continue;
                 m.Score(xs[i], buf);
-                logits[i] = buf[..classes];
+                oof[i] = buf[..labels.Length];
             }
         });
-        return logits;
+        if (folds > 0)
+        {
+            temperature = Calibration.FitTemperature(oof, ys, labels.Length);
+            if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oof, ys, labels.Length, oosClass, temperature, options.ExpectedOutOfScopeShare);
+        }
+        return new IntentModel(featurizer, QuantizedLinear.From(linear!), labels, oosClass, temperature, threshold, options.TopK);
+    }
+
+    // Scale of the nearest-centroid view added to the logistic-regression logits (cosine ∈ [0, 1] × this).
+    private const float CentroidScale = 5f;
+
+    /// <summary>Multinomial logistic regression plus a nearest-centroid view, folded into one linear model.</summary>
+    internal static LinearModel TrainLinear(SparseVector[] xs, int[] ys, int classes, int features, SoftmaxTrainerOptions trainer, List<int>? subset)
+    {
+        var linear = SoftmaxTrainer.Train(xs, ys, classes, features, trainer, subset);
+        CentroidBuilder.AddInto(linear, CentroidBuilder.Build(xs, ys, classes, features, CentroidScale, subset));
+        return linear;
     }
 }

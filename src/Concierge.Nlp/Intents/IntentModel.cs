@@ -12,12 +12,12 @@ public sealed class IntentModel
 {
     private const string Magic = "CINT";
     private readonly TextFeaturizer _featurizer;
-    private readonly LinearModel _linear;
+    private readonly QuantizedLinear _linear;
     private readonly string[] _labels;
     private readonly int _oosClass;
     private readonly int _topK;
 
-    internal IntentModel(TextFeaturizer featurizer, LinearModel linear, string[] labels, int oosClass,
+    internal IntentModel(TextFeaturizer featurizer, QuantizedLinear linear, string[] labels, int oosClass,
         float temperature, float threshold, int topK)
     {
         _featurizer = featurizer; _linear = linear; _labels = labels; _oosClass = oosClass;
@@ -34,7 +34,7 @@ public sealed class IntentModel
     public float OutOfScopeThreshold { get; }
 
     /// <summary>Approximate bytes held by the model's arrays.</summary>
-    public long ApproximateBytes => _linear.Weights.LongLength * 4 + (long)_featurizer.Dimension * 24;
+    public long ApproximateBytes => _linear.Bytes + (long)_featurizer.Dimension * 24;
 
     /// <summary>Classifies one text. Thread-safe; allocates only the result and the feature vector.</summary>
     public IntentPrediction Predict(string text)
@@ -102,7 +102,7 @@ public sealed class IntentModel
         var labels = ModelFormat.ReadStrings(r);
         var oos = r.ReadInt32(); var t = r.ReadSingle(); var th = r.ReadSingle(); var k = r.ReadInt32();
         var f = TextFeaturizer.Read(r);
-        var l = LinearModel.Read(r);
+        var l = QuantizedLinear.Read(r);
         return new IntentModel(f, l, labels, oos, t, th, k);
     }
 }

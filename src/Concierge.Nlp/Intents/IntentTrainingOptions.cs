@@ -13,13 +13,20 @@ public sealed record IntentTrainingOptions
     /// Folds used for out-of-fold predictions on the training data, from which the confidence calibration and the
     /// out-of-scope threshold are learned (no test data is ever consulted). 0 or 1 disables calibration.
     /// </summary>
-    public int CalibrationFolds { get; init; } = 4;
+    public int CalibrationFolds { get; init; } = 3;
 
     /// <summary>
     /// A floor on confidence below which a prediction is out of scope, used when the training data has no
     /// out-of-scope rows to learn a threshold from. 0 (default) means such models never reject.
     /// </summary>
     public float MinimumConfidence { get; init; }
+
+    /// <summary>
+    /// The share of live messages expected to be out of scope (0–1). The out-of-scope threshold maximises
+    /// (1 − share) × in-scope accuracy + share × out-of-scope recall on out-of-fold training predictions; raise it
+    /// to reject more eagerly.
+    /// </summary>
+    public float ExpectedOutOfScopeShare { get; init; } = 0.2f;
 
     /// <summary>How many ranked alternatives each prediction carries.</summary>
     public int TopK { get; init; } = 3;

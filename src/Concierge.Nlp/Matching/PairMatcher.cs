@@ -8,7 +8,7 @@ public sealed record TextPair(string A, string B, bool IsMatch);
 
 /// <summary>
 /// Question-pair similarity learned from labelled pairs: similarity features (see the engine docs) scored by small
-/// gradient-boosted trees. The decision threshold is chosen on out-of-fold predictions over the training pairs only.
+/// gradient-boosted trees, with a logistic layer over the words in which the two questions differ stacked on top. The decision threshold is chosen on out-of-fold predictions over the training pairs only.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class PairMatcher
@@ -18,9 +18,11 @@ public sealed class PairMatcher
     private readonly WordIdf _idf;
     private readonly TextFeaturizer _tfidf;
 
-    private PairMatcher(BoostedTrees trees, WordIdf idf, TextFeaturizer tfidf, float threshold)
+    private readonly DifferenceModel _difference;
+
+    private PairMatcher(BoostedTrees trees, DifferenceModel difference, WordIdf idf, TextFeaturizer tfidf, float threshold)
     {
-        _trees = trees; _idf = idf; _tfidf = tfidf; Threshold = threshold;
+        _trees = trees; _difference = difference; _idf = idf; _tfidf = tfidf; Threshold = threshold;
     }
 
     /// <summary>Scores at or above this are a match (fitted on the training pairs).</summary>
@@ -39,41 +41,51 @@ public sealed class PairMatcher
         var idf = WordIdf.Build(texts.Select(t => t.Tokens));
         var tfidf = TextFeaturizer.Build(texts, TfidfOptions);
         var xs = new float[rows.Length][];
+        var diffs = new int[rows.Length][];
         Parallel.For(0, rows.Length, i =>
         {
+            var (sa, sb) = (PairFeatures.PairSide.Of(a[i]), PairFeatures.PairSide.Of(b[i]));
             xs[i] = new float[PairFeatures.Count];
-            PairFeatures.Compute(a[i], b[i], idf, tfidf.Transform(a[i]).Sorted().Dot(tfidf.Transform(b[i]).Sorted()), xs[i]);
+            PairFeatures.Compute(sa, sb, idf, tfidf.Transform(a[i]).Sorted().Dot(tfidf.Transform(b[i]).Sorted()), xs[i]);
+            diffs[i] = DifferenceModel.Features(sa, sb);
         });
         var ys = rows.Select(r => r.IsMatch).ToArray();
         var options = new BoostedTreesOptions();
-        var threshold = FitThreshold(xs, ys, options, seed);
-        return new PairMatcher(BoostedTrees.Train(xs, ys, options), idf, tfidf, threshold);
+
+        // Out-of-fold tree margins feed the difference layer (so it learns from honest margins), and out-of-fold
+        // scores of the whole stack choose the threshold. Nothing outside the training pairs is consulted.
+        const int folds = 3;
+        var fold = Calibration.StratifiedFolds(ys.Select(y => y ? 1 : 0).ToArray(), folds, seed);
+        var oofMargin = new float[rows.Length];
+        Parallel.For(0, folds, f =>
+        {
+            var idx = Enumerable.Range(0, rows.Length).Where(i => fold[i] != f).ToArray();
+            var m = BoostedTrees.Train(idx.Select(i => xs[i]).ToArray(), idx.Select(i => ys[i]).ToArray(), options);
+            for (var i = 0; i < rows.Length; i++) if (fold[i] == f) oofMargin[i] = m.Margin(xs[i]);
+        });
+        var oofScore = new float[rows.Length];
+        for (var f = 0; f < folds; f++)
+        {
+            var idx = Enumerable.Range(0, rows.Length).Where(i => fold[i] != f).ToArray();
+            var d = DifferenceModel.Train(diffs, oofMargin, ys, idx, seed);
+            for (var i = 0; i < rows.Length; i++) if (fold[i] == f) oofScore[i] = d.Probability(diffs[i], oofMargin[i]);
+        }
+        var threshold = Calibration.BestAccuracyThreshold(oofScore, ys);
+        var difference = DifferenceModel.Train(diffs, oofMargin, ys, Enumerable.Range(0, rows.Length).ToArray(), seed);
+        return new PairMatcher(BoostedTrees.Train(xs, ys, options), difference, idf, tfidf, threshold);
     }
 
     internal static readonly FeatureOptions TfidfOptions = new() { CharMin = 1, CharMax = 3, WordBigrams = false, SkipWindow = 0, MinDf = 1 };
-
-    private static float FitThreshold(float[][] xs, bool[] ys, BoostedTreesOptions options, int seed)
-    {
-        const int folds = 3;
-        var fold = Calibration.StratifiedFolds(ys.Select(y => y ? 1 : 0).ToArray(), folds, seed);
-        var scores = new float[xs.Length];
-        Parallel.For(0, folds, f =>
-        {
-            var idx = Enumerable.Range(0, xs.Length).Where(i => fold[i] != f).ToArray();
-            var m = BoostedTrees.Train(idx.Select(i => xs[i]).ToArray(), idx.Select(i => ys[i]).ToArray(), options);
-            for (var i = 0; i < xs.Length; i++) if (fold[i] == f) scores[i] = m.Probability(xs[i]);
-        });
-        return Calibration.BestAccuracyThreshold(scores, ys);
-    }
 
     /// <summary>P(the two texts ask the same thing), in [0, 1].</summary>
     public float Score(string a, string b) => Score(AnalyzedText.Of(a), AnalyzedText.Of(b));
 
     internal float Score(AnalyzedText a, AnalyzedText b)
     {
+        var (sa, sb) = (PairFeatures.PairSide.Of(a), PairFeatures.PairSide.Of(b));
         Span<float> f = stackalloc float[PairFeatures.Count];
-        PairFeatures.Compute(a, b, _idf, _tfidf.Transform(a).Sorted().Dot(_tfidf.Transform(b).Sorted()), f);
-        return _trees.Probability(f);
+        PairFeatures.Compute(sa, sb, _idf, _tfidf.Transform(a).Sorted().Dot(_tfidf.Transform(b).Sorted()), f);
+        return _difference.Probability(DifferenceModel.Features(sa, sb), _trees.Margin(f));
     }
 
     /// <summary>Whether <see cref="Score(string, string)"/> reaches <see cref="Threshold"/>.</summary>
@@ -84,7 +96,7 @@ public sealed class PairMatcher
     {
         using var w = ModelFormat.OpenWriter(stream, Magic);
         w.Write(Threshold);
-        _idf.Write(w); _tfidf.Write(w); _trees.Write(w);
+        _idf.Write(w); _tfidf.Write(w); _trees.Write(w); _difference.Write(w);
     }
 
     /// <summary>Reads a matcher written by <see cref="Save"/>.</summary>
@@ -93,6 +105,6 @@ public sealed class PairMatcher
         using var r = ModelFormat.OpenReader(stream, Magic);
         var t = r.ReadSingle();
         var idf = WordIdf.Read(r); var tfidf = TextFeaturizer.Read(r); var trees = BoostedTrees.Read(r);
-        return new PairMatcher(trees, idf, tfidf, t);
+        return new PairMatcher(trees, DifferenceModel.Read(r), idf, tfidf, t);
     }
 }

@@ -44,10 +44,11 @@ internal static class Calibration
     }
 
     /// <summary>
-    /// The confidence threshold that maximises the mean of in-scope accuracy and out-of-scope recall over the
-    /// out-of-fold predictions: both kinds of mistake cost the customer equally.
+    /// The confidence threshold that maximises expected accuracy on live traffic of which a share
+    /// <paramref name="oosShare"/> is out of scope: (1 − share) × in-scope accuracy + share × out-of-scope recall, both
+    /// measured on the out-of-fold predictions. (The training set's own share is no guide: it holds few OOS rows.)
     /// </summary>
-    public static float FitOutOfScopeThreshold(float[][] logits, int[] ys, int classes, int oosClass, float temperature)
+    public static float FitOutOfScopeThreshold(float[][] logits, int[] ys, int classes, int oosClass, float temperature, float oosShare)
     {
         var n = logits.Length;
         var best = new float[n]; var correct = new bool[n]; var oosArg = new bool[n];
@@ -71,7 +72,7 @@ internal static class Calibration
                 if (ys[i] == oosClass) { if (reject) okOut++; }
                 else if (!reject && correct[i]) okIn++;
             }
-            var score = 0.5 * okIn / inScope + 0.5 * okOut / outScope;
+            var score = (1 - oosShare) * okIn / inScope + oosShare * okOut / outScope;
             if (score > bestScore + 1e-9) { bestScore = score; bestT = t; }
         }
         return bestT;

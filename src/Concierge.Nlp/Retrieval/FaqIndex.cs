@@ -28,6 +28,9 @@ public sealed class FaqIndex
     private readonly FaqRanker _ranker;
     private readonly FaqIndexOptions _options;
 
+    /// <summary>Softmax classifier over the phrasings (class = FAQ slot at build time); null for very large KBs.</summary>
+    internal Models.LinearModel? Classifier { get; private init; }
+
     private FaqIndex(Doc?[] docs, Group?[] groups, Dictionary<string, int> groupOf, Bm25Index bm25, TextFeaturizer tfidf,
         WordIdf idf, FaqRanker ranker, FaqIndexOptions options)
     {
@@ -69,9 +72,23 @@ public sealed class FaqIndex
         var groups = new Group?[groupOf.Count];
         foreach (var (id, g) in groupOf) groups[g] = MakeGroup(id, docs, Enumerable.Range(0, docs.Length).Where(d => docs[d]!.Faq == g));
         var bm25 = Bm25Index.Build(terms);
-        var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options) { PhrasingCount = list.Length };
-        var ranker = FaqRanker.Learn(index, options.Seed);
-        return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options) { PhrasingCount = list.Length };
+        var classifier = TrainClassifier(docs, groups.Length, tfidf.Dimension, options.Seed, null);
+        var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options) { PhrasingCount = list.Length, Classifier = classifier };
+        var ranker = options.LexicalOnly ? FaqRanker.LexicalOnly : FaqRanker.Learn(index, options.Seed);
+        return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options) { PhrasingCount = list.Length, Classifier = classifier };
+    }
+
+    // Budget for the classifier's weights (FAQs × features): beyond it the KB relies on lexical and pair views.
+    private const long MaxClassifierWeights = 12_000_000;
+
+    internal static Models.LinearModel? TrainClassifier(Doc?[] docs, int groups, int features, int seed, Func<int, bool>? include)
+    {
+        if (groups < 2 || (long)groups * features > MaxClassifierWeights) return null;
+        var rows = new List<int>();
+        for (var d = 0; d < docs.Length; d++) if (docs[d] is not null && (include is null || include(d))) rows.Add(d);
+        var xs = docs.Select(d => d?.Vector ?? SparseVector.Empty).ToArray();
+        var ys = docs.Select(d => d?.Faq ?? 0).ToArray();
+        return Models.SoftmaxTrainer.Train(xs, ys, groups, features, new Models.SoftmaxTrainerOptions { Seed = seed, Epochs = 8, LearningRate = 0.2f }, rows);
     }
 
     private static Group MakeGroup(string id, Doc?[] docs, IEnumerable<int> members)
@@ -141,6 +158,7 @@ public sealed class FaqIndex
         }
         return new FaqIndex(docs, groups, groupOf, bm25, _tfidf, _idf, _ranker, _options)
         {
+            Classifier = Classifier,
             PhrasingCount = PhrasingCount - removed.Length + phrasings.Length,
         };
     }
@@ -149,7 +167,7 @@ public sealed class FaqIndex
     public FaqSearchResult Search(string query, int k = 5)
     {
         var q = AnalyzedText.Of(query);
-        var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank);
+        var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank, Classifier);
         var scored = new List<FaqCandidate>(cands.Count);
         foreach (var c in cands) scored.Add(new FaqCandidate(_groups[c.Group]!.Id, _ranker.Score(c.Features), _docs[c.BestDoc]!.Entry.Question));
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
@@ -165,7 +183,7 @@ public sealed class FaqIndex
     /// The top FAQs by lexical score with their ranking features. <paramref name="excludeDoc"/> and
     /// <paramref name="excludeGroup"/> hide a phrasing or a whole FAQ (how the ranker learns from the KB itself).
     /// </summary>
-    internal List<Candidate> Candidates(AnalyzedText q, SparseVector qv, int excludeDoc, int excludeGroup, int maxGroups)
+    internal List<Candidate> Candidates(AnalyzedText q, SparseVector qv, int excludeDoc, int excludeGroup, int maxGroups, Models.LinearModel? classifier)
     {
         var slots = _bm25.DocumentSlots;
         var words = ArrayPool<float>.Shared.Rent(slots);
@@ -191,6 +209,24 @@ public sealed class FaqIndex
         }
         ArrayPool<float>.Shared.Return(words); ArrayPool<float>.Shared.Return(bigrams);
         var top = bestOf.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key).Take(maxGroups).ToList();
+        // The classifier's view: probability per FAQ, and its top FAQs join the candidates even without lexical overlap.
+        float[]? probs = null;
+        if (classifier is not null)
+        {
+            probs = new float[classifier.Stride];
+            classifier.Score(qv, probs);
+            if (excludeGroup >= 0 && excludeGroup < classifier.Classes) probs[excludeGroup] = float.NegativeInfinity;
+            for (var c = 0; c < classifier.Classes; c++) if (c >= _groups.Length || _groups[c] is null) probs[c] = float.NegativeInfinity;
+            Models.LinearModel.Softmax(probs, classifier.Classes, 1f);
+            var extra = Enumerable.Range(0, classifier.Classes).OrderByDescending(c => probs[c]).Take(3);
+            foreach (var c in extra)
+            {
+                if (probs[c] <= 0 || top.Any(t => t.Key == c)) continue;
+                var d0 = _groups[c]!.Docs.FirstOrDefault(d => d != excludeDoc, -1);
+                if (d0 < 0) continue;
+                top.Add(new KeyValuePair<int, (int, float, float, float)>(c, (d0, 0f, 0f, 0f)));
+            }
+        }
         var result = new List<Candidate>(top.Count);
         if (top.Count == 0) return result;
         var qSide = PairFeatures.PairSide.Of(q);
@@ -229,6 +265,11 @@ public sealed class FaqIndex
             f[2] = qWordIdf > 0 ? v.W / qWordIdf : 0; f[3] = qBigramIdf > 0 ? v.B / qBigramIdf : 0;
             f[4] = cosMax[r]; f[5] = centroid; f[6] = cosMax[r] - otherBest; f[7] = r;
             PairFeatures.Compute(qSide, _docs[bestDoc[r]]!.Side, _idf, cosMax[r], f.AsSpan(8));
+            var p = probs is not null && g < classifier!.Classes ? probs[g] : -1f;
+            f[8 + PairFeatures.Count] = p;
+            var better = 0;
+            if (probs is not null && p >= 0) for (var c = 0; c < classifier!.Classes; c++) if (probs[c] > p) better++;
+            f[9 + PairFeatures.Count] = probs is null ? -1 : better;
             result.Add(new Candidate(g, bestDoc[r], f));
         }
         return result;
@@ -240,6 +281,8 @@ public sealed class FaqIndex
     }
 
     internal TextFeaturizer Tfidf => _tfidf;
+
+    internal Doc?[] Docs => _docs;
 
     internal int GroupSize(int g) => _groups[g]!.Docs.Length;
 

@@ -14,4 +14,10 @@ public sealed record FaqIndexOptions
     /// knowledge base by holding phrasings and whole FAQs out).
     /// </summary>
     public float? NoneThreshold { get; init; }
+
+    /// <summary>
+    /// Rank by BM25 alone (words + character bigrams) with no learned ranker and no rejection — the plain lexical
+    /// baseline, for comparing a knowledge base's figures.
+    /// </summary>
+    public bool LexicalOnly { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Concierge.Nlp.Retrieval;
 /// </summary>
 internal sealed class FaqRanker
 {
-    public const int FeatureCount = 8 + PairFeatures.Count;
+    public const int FeatureCount = 10 + PairFeatures.Count;
     private const int MaxReplays = 700;
     private const int MinReplays = 60; // fewer held-out phrasings than this teach the trees noise: use the fixed blend
 
@@ -21,7 +21,6 @@ internal sealed class FaqRanker
 
     public float Threshold { get; }
 
-    private static readonly bool PlainBm25 = Tuning.Value("PLAINBM25", 0) > 0;
 
     /// <summary>
     /// For knowledge bases with too few multi-phrasing FAQs to learn from: a fixed blend of cosine to the best
@@ -29,9 +28,14 @@ internal sealed class FaqRanker
     /// </summary>
     public static readonly FaqRanker Default = new(null, 0.5f);
 
+    /// <summary>Plain BM25 order (score = 1 / (1 + lexical rank)), never "none of these": the comparison baseline.</summary>
+    public static readonly FaqRanker LexicalOnly = new(null, 0f) { _lexical = true };
+
+    private bool _lexical;
+
     public float Score(float[] f)
     {
-        if (PlainBm25) return 1f / (1f + f[7]);
+        if (_lexical) return 1f / (1f + f[7]);
         if (_trees is not null) return _trees.Probability(f);
         // cosine to the best phrasing and to the FAQ centroid, and the IDF-weighted share of words both sides explain.
         var z = 0.4f * f[4] + 0.2f * f[5] + 0.4f * f[8 + 9];
@@ -51,12 +55,16 @@ internal sealed class FaqRanker
         rng.Shuffle(pool);
         foreach (var d in pool.Take(Math.Min(MaxReplays, answerable.Length))) replays.Add((d.Doc, d.Group, false));
 
+        // Each replayed phrasing is scored by a classifier that never saw it: two classifiers on alternate halves.
+        var half = new Models.LinearModel?[2];
+        if (index.Classifier is not null)
+            Parallel.For(0, 2, h => half[h] = FaqIndex.TrainClassifier(index.Docs, index.Classifier.Classes, index.Tfidf.Dimension, seed, d => d % 2 != h));
         var candidates = new List<FaqIndex.Candidate>[replays.Count];
         Parallel.For(0, replays.Count, i =>
         {
             var (doc, group, ans) = replays[i];
             var q = index.DocAt(doc);
-            candidates[i] = index.Candidates(q.Text, q.Vector, doc, ans ? -1 : group, 12);
+            candidates[i] = index.Candidates(q.Text, q.Vector, doc, ans ? -1 : group, 12, half[doc % 2]);
         });
 
         BoostedTrees TrainOn(Func<int, bool> include)

@@ -27,9 +27,13 @@ public sealed class ConciergeApp : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
     public ManualClock Clock { get; } = new();
 
-    public ConciergeApp(TestDatabase? database = null)
+    private readonly bool _bot;
+
+    /// <param name="bot">Whether the demo inboxes have the bot on. Off by default: most suites test the human path.</param>
+    public ConciergeApp(TestDatabase? database = null, bool bot = false)
     {
         Database = database ?? TestDatabase.Create();
+        _bot = bot;
         UseKestrel(0);
     }
 
@@ -44,6 +48,7 @@ public sealed class ConciergeApp : WebApplicationFactory<Program>
         builder.UseSetting("Concierge:Demo:AdminApiToken", AdminToken);
         builder.UseSetting("Concierge:Demo:AdminPassword", AdminPassword);
         builder.UseSetting("Concierge:Demo:AgentPassword", AgentPassword);
+        builder.UseSetting("Concierge:Demo:BotEnabled", _bot ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(s =>
         {

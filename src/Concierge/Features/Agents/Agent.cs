@@ -25,7 +25,9 @@ public static class Roles
     public const string Admin = "admin";
     public const string Supervisor = "supervisor";
     public const string Agent = "agent";
-    public static readonly string[] All = [Admin, Supervisor, Agent];
+    /// <summary>Edits the knowledge base; publishing needs an admin or supervisor (the reviewers).</summary>
+    public const string KnowledgeEditor = "editor";
+    public static readonly string[] All = [Admin, Supervisor, Agent, KnowledgeEditor];
     public static bool IsValid(string role) => All.Contains(role);
 }
 

@@ -33,7 +33,7 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
         if (string.IsNullOrEmpty(email) || !EmailPattern().IsMatch(email)) return Result<AgentView>.From(Result.Invalid("email", "A valid email is required."));
         if (string.IsNullOrWhiteSpace(command.DisplayName)) return Result<AgentView>.From(Result.Invalid("displayName", "The display name is required."));
         var role = command.Role ?? Roles.Agent;
-        if (!Roles.IsValid(role)) return Result<AgentView>.From(Result.Invalid("role", "The role must be admin, supervisor or agent."));
+        if (!Roles.IsValid(role)) return Result<AgentView>.From(Result.Invalid("role", "The role must be admin, supervisor, agent or editor."));
         if (command.MaxConcurrentChats is < 1 or > 50) return Result<AgentView>.From(Result.Invalid("maxConcurrentChats", "Max concurrent chats must be between 1 and 50."));
         if (string.IsNullOrEmpty(command.Password)) return Result<AgentView>.From(Result.Invalid("password", "A password is required."));
         if (await users.FindByEmailAsync(email) is not null) return Result<AgentView>.From(Result.Conflict($"An agent with {email} already exists."));
@@ -66,7 +66,7 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
             return Result<AgentView>.From(Result.Forbidden("Only admins change other agents, roles, skills and inboxes."));
         var agent = await users.FindByIdAsync(id.ToString());
         if (agent is null) return Result<AgentView>.From(Result.NotFound("Agent not found."));
-        if (command.Role is not null && !Roles.IsValid(command.Role)) return Result<AgentView>.From(Result.Invalid("role", "The role must be admin, supervisor or agent."));
+        if (command.Role is not null && !Roles.IsValid(command.Role)) return Result<AgentView>.From(Result.Invalid("role", "The role must be admin, supervisor, agent or editor."));
         if (command.MaxConcurrentChats is < 1 or > 50) return Result<AgentView>.From(Result.Invalid("maxConcurrentChats", "Max concurrent chats must be between 1 and 50."));
         if (command.DisplayName is not null && command.DisplayName.Trim().Length == 0) return Result<AgentView>.From(Result.Invalid("displayName", "The display name cannot be empty."));
         if (!ValidLanguage(command.Language)) return Result<AgentView>.From(Result.Invalid("language", "The language must be zh-CN, en or empty."));

@@ -13,9 +13,24 @@ public interface IConversationBot
 }
 
 /// <param name="History">The conversation so far, oldest first, including the new message.</param>
-public sealed record BotTurnContext(Guid ConversationId, Guid InboxId, Guid ContactId, string Text, string Language,
-    IReadOnlyList<Message> History);
+/// <param name="ConsecutiveFailures">Bot turns in a row that did not help, before this one.</param>
+/// <param name="LastClarifyKey">What the bot asked the customer to choose from last turn, if it did.</param>
+/// <param name="SkillStateJson">The multi-turn skill in progress (serialised <see cref="Skills.SkillState"/>), if any.</param>
+public sealed record BotTurnContext(Guid ConversationId, Guid InboxId, Guid ContactId, string Text, string Language, string Channel,
+    IReadOnlyList<Message> History, int ConsecutiveFailures, string? LastClarifyKey, string CustomerName, string CustomerAttributesJson,
+    string? CustomerExternalId = null, string? SkillStateJson = null);
 
 /// <param name="Replies">What the bot says, in order.</param>
 /// <param name="HandoffReason">Non-null to hand the conversation to the human queue (e.g. "customer_request").</param>
-public sealed record BotTurn(IReadOnlyList<string> Replies, string? HandoffReason);
+/// <param name="Decision">Why: recorded for "why did the bot say this?".</param>
+/// <param name="SkillStateJson">The skill state to keep for the next turn (null: no skill in progress).</param>
+public sealed record BotTurn(IReadOnlyList<BotReply> Replies, string? HandoffReason, BotDecision Decision, string? SkillStateJson = null);
+
+public sealed record BotReply(string Text, IReadOnlyList<string>? QuickReplies = null);
+
+/// <param name="Action">answer | clarify | fallback | handoff | greet</param>
+/// <param name="Failed">The turn did not help the customer (counts towards offering a human).</param>
+public sealed record BotDecision(string Action, string Reason, IReadOnlyList<BotCandidate> Candidates, string? FaqKey, bool Failed,
+    string? ClarifyKey = null, string? Emotion = null);
+
+public sealed record BotCandidate(string FaqKey, string Question, float Score);

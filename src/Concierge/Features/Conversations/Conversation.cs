@@ -29,6 +29,12 @@ public sealed class Conversation : Aggregate
     public int UnreadCount { get; private set; }
     /// <summary>Language of the customer's latest message ("zh" or "en"), used by the UI and later by routing.</summary>
     public string Language { get; private set; } = "zh";
+    /// <summary>Bot turns in a row that did not help (no answer, fallback); the bot offers a human after two.</summary>
+    public int BotFailures { get; private set; }
+    /// <summary>The candidates the bot last asked the customer to choose from, so it never asks the same thing twice in a row.</summary>
+    public string? LastClarifyKey { get; private set; }
+    /// <summary>The bot skill in progress (its slots so far), as JSON; null when none.</summary>
+    public string? SkillStateJson { get; private set; }
 
     public static Conversation Start(Guid inboxId, Guid contactId, string channel, bool botFirst, DateTimeOffset now) => new()
     {
@@ -51,6 +57,9 @@ public sealed class Conversation : Aggregate
             Status = botFirst ? ConversationStatus.Bot : ConversationStatus.Queued;
             AssigneeId = null;
             ResolvedAt = null;
+            BotFailures = 0;
+            LastClarifyKey = null;
+            SkillStateJson = null;
             Raise(new ConversationReopened(Id, InboxId, now));
         }
         var message = Append(MessageDirection.Inbound, SenderType.Customer, ContactId, senderName, text, clientMessageId, now);
@@ -62,7 +71,8 @@ public sealed class Conversation : Aggregate
     }
 
     /// <summary>An agent (or the bot, with <paramref name="agentId"/> null) replies. Replying to a queued conversation assigns it to the agent.</summary>
-    public Result<Message> Reply(SenderType sender, Guid? agentId, string senderName, string text, DateTimeOffset now)
+    public Result<Message> Reply(SenderType sender, Guid? agentId, string senderName, string text, DateTimeOffset now,
+        IReadOnlyList<string>? quickReplies = null)
     {
         if (sender == SenderType.Agent)
         {
@@ -78,7 +88,8 @@ public sealed class Conversation : Aggregate
             }
         }
         var message = Append(MessageDirection.Outbound, sender, agentId, senderName, text, null, now);
-        UnreadCount = 0;
+        if (quickReplies is { Count: > 0 }) message.OfferQuickReplies(quickReplies);
+        if (sender != SenderType.Bot) UnreadCount = 0;
         Raise(new ReplySent(Id, InboxId, message.Id));
         return Result<Message>.Ok(message);
     }
@@ -114,6 +125,14 @@ public sealed class Conversation : Aggregate
     }
 
     public void MarkRead() => UnreadCount = 0;
+
+    /// <summary>Remember how the bot's turn went: failures in a row, and what it last asked to clarify.</summary>
+    public void RecordBotTurn(bool failed, string? clarifyKey, string? skillStateJson)
+    {
+        BotFailures = failed ? BotFailures + 1 : 0;
+        LastClarifyKey = clarifyKey;
+        SkillStateJson = skillStateJson;
+    }
 
     private Message Append(MessageDirection direction, SenderType sender, Guid? senderId, string senderName, string text,
         string? clientMessageId, DateTimeOffset now)

@@ -42,7 +42,14 @@ public sealed class Message
     public DateTimeOffset CreatedAt { get; private set; }
     public DeliveryStatus DeliveryStatus { get; private set; }
     public int DeliveryAttempts { get; private set; }
+    /// <summary>Buttons offered with a bot message (JSON array of strings), e.g. clarification choices or "talk to a human".</summary>
+    public string? QuickRepliesJson { get; private set; }
     public string? DeliveryError { get; private set; }
+
+    public IReadOnlyList<string> QuickReplies =>
+        QuickRepliesJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(QuickRepliesJson) ?? [];
+
+    internal void OfferQuickReplies(IReadOnlyList<string> choices) => QuickRepliesJson = System.Text.Json.JsonSerializer.Serialize(choices);
 
     public void MarkDelivered() { DeliveryStatus = DeliveryStatus.Delivered; DeliveryError = null; }
 

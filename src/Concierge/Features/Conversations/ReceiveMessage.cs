@@ -73,25 +73,33 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         }
 
         var replies = conversation.Status == ConversationStatus.Bot && _bot is not null
-            ? await RunBot(conversation, message, ct)
+            ? await RunBot(conversation, message, contact, ct)
             : [];
         return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies));
     }
 
-    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, CancellationToken ct)
+    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, CancellationToken ct)
     {
         var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
             .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
-        var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId,
-            message.Body, conversation.Language, history), ct);
+        var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
+            conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
+            contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson), ct);
         var now = clock.GetUtcNow();
         var replies = new List<Message>();
-        foreach (var text in turn.Replies.Where(t => !string.IsNullOrWhiteSpace(t)))
+        foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
         {
-            var reply = conversation.Reply(SenderType.Bot, null, "Bot", text, now);
-            if (reply.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
+            var result = conversation.Reply(SenderType.Bot, null, "Bot", reply.Text, now, reply.QuickReplies);
+            if (result.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
         }
+        conversation.RecordBotTurn(turn.Decision.Failed, turn.Decision.ClarifyKey, turn.SkillStateJson);
         if (turn.HandoffReason is not null) conversation.RequestHandoff(turn.HandoffReason);
+        db.Add(new BotTurnRecord
+        {
+            Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, MessageId = message.Id, Action = turn.Decision.Action,
+            Reason = turn.Decision.Reason.Length <= 500 ? turn.Decision.Reason : turn.Decision.Reason[..500], FaqKey = turn.Decision.FaqKey,
+            Emotion = turn.Decision.Emotion, CandidatesJson = System.Text.Json.JsonSerializer.Serialize(turn.Decision.Candidates), CreatedAt = now,
+        });
         await db.SaveChangesAsync(ct);
         return replies.Select(MessageView.Of).ToList();
     }

@@ -31,4 +31,6 @@ public sealed class DemoOptions
     public string AdminPassword { get; set; } = "Concierge-2026!";
     public string AdminApiToken { get; set; } = "cat_demo_admin_8b1d5f3e";
     public string AgentPassword { get; set; } = "Agent-2026!";
+    /// <summary>Whether the demo inboxes have the bot on.</summary>
+    public bool BotEnabled { get; set; } = true;
 }

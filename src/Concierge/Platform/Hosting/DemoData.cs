@@ -34,7 +34,12 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
     {
         var demo = options.Value.Demo;
         if (!demo.Seed) return;
-        if (!await db.Inboxes.AnyAsync(ct)) await Seed(demo, ct);
+        if (!await db.Inboxes.AnyAsync(ct))
+        {
+            await Seed(demo, ct);
+            var faqs = await Features.Knowledge.Demo.DemoKnowledge.Seed(db, clock.GetUtcNow(), ct);
+            log.LogInformation("Seeded the demo knowledge base: {Count} FAQs", faqs);
+        }
         await ApplyExplicitCredentials(demo, ct);
     }
 
@@ -42,10 +47,10 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
     {
         var now = clock.GetUtcNow();
         var web = Inbox.Create("官网在线客服 Website", "web", now, WebInboxId);
-        web.Configure("您好，欢迎来到明灯商城！有什么可以帮您？ Hi, welcome to Lumen — how can we help?", "#2563eb", botEnabled: true);
+        web.Configure("您好，欢迎来到明灯商城！有什么可以帮您？ Hi, welcome to Lumen — how can we help?", "#2563eb", botEnabled: demo.BotEnabled);
         var app = Inbox.Create("App 客服 Mobile app", "api", now, AppInboxId);
         app.SetApiKey(Secrets.Hash(demo.AppApiKey), Secrets.Hint(demo.AppApiKey));
-        app.Configure("您好，这里是明灯商城 App 客服。", null, botEnabled: true);
+        app.Configure("您好，这里是明灯商城 App 客服。", null, botEnabled: demo.BotEnabled);
         db.Inboxes.AddRange(web, app);
         await db.SaveChangesAsync(ct);
 
@@ -119,6 +124,13 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
     {
         var section = configuration.GetSection($"{ConciergeOptions.Section}:Demo");
         var admin = await users.FindByEmailAsync(AdminEmail);
+
+        if (section["BotEnabled"] is { Length: > 0 })
+        {
+            foreach (var inbox in await db.Inboxes.Where(i => i.Id == WebInboxId || i.Id == AppInboxId).ToListAsync(ct))
+                inbox.Configure(null, null, demo.BotEnabled);
+            await db.SaveChangesAsync(ct);
+        }
 
         if (section["AppApiKey"] is { Length: > 0 } key && await db.Inboxes.FirstOrDefaultAsync(i => i.Id == AppInboxId, ct) is { } app
             && app.ApiKeyHash != Secrets.Hash(key))

@@ -39,7 +39,7 @@ internal static class DemoPage
                 <nav><a>家电 Appliances</a><a>数码 Digital</a><a>家居 Home</a><a>会员 Membership</a></nav>
                 <div class="shop-user">{{(string.IsNullOrWhiteSpace(user) ? "游客 Guest" : Enc(string.IsNullOrWhiteSpace(name) ? user : name))}}</div></header>
               <main class="shop">
-                <section class="hero"><h1>双十一返场 · Autumn sale</h1><p>空气净化器、扫地机器人、智能灯具 — 全场包邮，7 天无理由退货。<br>Air purifiers, robot vacuums, smart lights — free shipping and 7-day returns.</p></section>
+                <section class="hero"><h1>双十一返场 · Autumn sale</h1><p>空气净化器、扫地机器人、智能灯具 — 满 99 元包邮，7 天无理由退货。<br>Air purifiers, robot vacuums, smart lights — free shipping over ¥99 and 7-day returns.</p></section>
                 <section class="grid">
                   <article><div class="ph a"></div><h3>Lumen 空气净化器 Pro</h3><p>¥1,299</p></article>
                   <article><div class="ph b"></div><h3>扫地机器人 S8</h3><p>¥2,199</p></article>

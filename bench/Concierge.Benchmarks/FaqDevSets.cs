@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text;
+using Concierge.Nlp.Evaluation;
+
+namespace Concierge.Benchmarks;
+
+/// <summary>
+/// Derives FAQ-matching development sets from the public datasets (there is no public Chinese customer-service FAQ
+/// set here) into a folder outside the repository — research data never enters the repository:
+/// clinc: 150 FAQs × 5 phrasings from CLINC150 train, 2,000 test queries (OOS → none);
+/// smp: 31 FAQs × 8 phrasings from SMP2017 train, its 667 test queries;
+/// lcqmc: 3,000 LCQMC test pairs, text_a as a one-phrasing FAQ, text_b as the query (label 0 → none): lexically
+/// confusable negatives, and no paraphrases inside the KB to learn from.
+/// </summary>
+internal static class FaqDevSets
+{
+    public static int Run(string[] args)
+    {
+        var datasets = EngineData.DatasetsFolder();
+        if (args.Length != 1 || datasets is null) { Console.Error.WriteLine("usage: faqsets OUTPUT_FOLDER (needs the public datasets folder)"); return 1; }
+        var output = Directory.CreateDirectory(args[0]).FullName;
+        var rng = new Random(3);
+
+        var clinc = IntentEvaluation.Read(Path.Combine(datasets, "clinc150", "train.csv")).Where(r => r.Label != "oos");
+        WriteKb(Path.Combine(output, "clinc_kb.csv"), clinc.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal), 5, rng);
+        var clincTest = IntentEvaluation.Read(Path.Combine(datasets, "clinc150", "test.csv")).ToArray();
+        rng.Shuffle(clincTest);
+        WriteQueries(Path.Combine(output, "clinc_q.csv"), clincTest.Take(2000).Select(r => (r.Text, r.Label == "oos" ? "none" : r.Label)));
+
+        var smp = IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "train.csv"));
+        WriteKb(Path.Combine(output, "smp_kb.csv"), smp.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal), 8, rng);
+        WriteQueries(Path.Combine(output, "smp_q.csv"), IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "test.csv")).Select(r => (r.Text, r.Label)));
+
+        var pairs = new List<string[]>();
+        using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(datasets, "lcqmc", "test.txt.gz")), CompressionMode.Decompress)))
+            while (reader.ReadLine() is { } line) pairs.Add(line.Split('\t'));
+        var sample = pairs.ToArray();
+        rng.Shuffle(sample);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kb = new StringBuilder("faq_id,question,is_standard\n");
+        var queries = new List<(string, string)>();
+        foreach (var p in sample.Take(3000))
+        {
+            if (!ids.TryGetValue(p[0], out var id)) { ids[p[0]] = id = "f" + ids.Count; kb.Append(id).Append(',').Append(Csv(p[0])).Append(",1\n"); }
+            queries.Add((p[1], p[2] == "1" ? id : "none"));
+        }
+        File.WriteAllText(Path.Combine(output, "lcqmc_kb.csv"), kb.ToString());
+        WriteQueries(Path.Combine(output, "lcqmc_q.csv"), queries);
+        Console.WriteLine($"wrote clinc, smp and lcqmc FAQ sets to {output}");
+        return 0;
+    }
+
+    private static void WriteKb(string path, IEnumerable<IGrouping<string, Concierge.Nlp.Intents.LabeledText>> groups, int perFaq, Random rng)
+    {
+        var sb = new StringBuilder("faq_id,question,is_standard\n");
+        foreach (var g in groups)
+        {
+            var texts = g.Select(r => r.Text).ToArray();
+            rng.Shuffle(texts);
+            for (var i = 0; i < Math.Min(perFaq, texts.Length); i++) sb.Append(g.Key).Append(',').Append(Csv(texts[i])).Append(i == 0 ? ",1\n" : ",0\n");
+        }
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    private static void WriteQueries(string path, IEnumerable<(string Text, string FaqId)> rows)
+    {
+        var sb = new StringBuilder("text,faq_id\n");
+        foreach (var (t, id) in rows) sb.Append(Csv(t)).Append(',').Append(id).Append('\n');
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,30 @@
+using Concierge.Features.Knowledge;
+using Concierge.Platform.Events;
+
+namespace Concierge.Features.Bot;
+
+public static class BotModule
+{
+    /// <summary>The knowledge base and the bot that answers from it.</summary>
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section))
+            .Validate(o => o.ClarifyMargin is >= 0 and < 1 && o.AngerHandoff is > 0 and <= 1 && o.FailuresBeforeHandoff >= 1,
+                "Concierge:Bot: ClarifyMargin in [0,1), AngerHandoff in (0,1], FailuresBeforeHandoff ≥ 1.")
+            .ValidateOnStart();
+        services.AddSingleton<KnowledgeIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<KnowledgeIndex>());
+        services.AddScoped<IEventHandler<KnowledgeChanged>, RebuildKnowledgeIndex>();
+        services.AddScoped<ImportKnowledge>();
+        services.AddScoped<ManageKnowledge>();
+        services.AddScoped<IConversationBot, ConciergeBot>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBot(this IEndpointRouteBuilder app)
+    {
+        KnowledgeEndpoints.Map(app);
+        BotEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Concierge.Features.Bot.Skills;
+using Concierge.Features.Knowledge;
+using Concierge.Nlp.Entities;
+using Concierge.Nlp.Sentiment;
+using Concierge.Nlp.Text;
+using Microsoft.Extensions.Options;
+
+namespace Concierge.Features.Bot;
+
+/// <summary>
+/// The bot's turn: normalise → hand-off checks (asked for a human, high-risk words, anger) → small talk → FAQ match →
+/// answer, or ask which of two close candidates the customer means, or admit it does not know and offer a human; after
+/// repeated failures it hands over. Every decision carries its candidates and reason for "why did the bot say this?".
+/// </summary>
+internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSkill> skills, IOptions<BotOptions> options, TimeProvider clock)
+    : IConversationBot
+{
+    public async Task<BotTurn> Respond(BotTurnContext context, CancellationToken ct)
+    {
+        var o = options.Value;
+        var zh = context.Language == "zh";
+        var text = TextNormalizer.Normalize(context.Text);
+        var sentiment = SentimentAnalyzer.Default.Analyze(context.Text);
+        var emotion = sentiment.Emotion;
+
+        if (CustomerIntents.AsksForHuman(text))
+            return Handoff("customer_request", "The customer asked for a human.", zh
+                ? "好的，正在为您转接人工客服，请稍候。"
+                : "Sure — I'm connecting you with a member of our team now.", emotion);
+        if (o.RiskKeywords.FirstOrDefault(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)) is { } risk)
+            return Handoff("risk", $"High-risk keyword '{risk}'.", zh
+                ? "为了保障您的账户和资金安全，已为您转接专员处理，请稍候。"
+                : "To keep your account and money safe, I'm passing you to a specialist right away.", emotion);
+        if (sentiment.Emotions.Angry >= o.AngerHandoff)
+            return Handoff("negative_emotion", $"Anger {sentiment.Emotions.Angry:0.00} ≥ {o.AngerHandoff:0.00}.", zh
+                ? "非常抱歉给您带来了不好的体验，我马上为您转接人工客服，请稍候。"
+                : "I'm really sorry about this experience. I'm getting a member of our team for you right now.", emotion);
+
+        // A multi-turn skill in progress gets the turn first, then any skill that recognises the message.
+        var active = context.SkillStateJson is null ? null : JsonSerializer.Deserialize<SkillState>(context.SkillStateJson);
+        var entities = EntityExtractor.Default.Extract(context.Text, clock.GetUtcNow());
+        var skillContext = new SkillContext(context, text, entities, active);
+        foreach (var skill in skills.OrderByDescending(s => s.Name == active?.Skill))
+        {
+            if (await skill.Handle(skillContext, ct) is not { } taken) continue;
+            var state = taken.Next is null ? null : JsonSerializer.Serialize(taken.Next);
+            return new BotTurn(taken.Replies, taken.HandoffReason,
+                new BotDecision(taken.HandoffReason is null ? "skill" : "handoff", $"{skill.Name}: {taken.Reason}", [], null, Failed: false, Emotion: emotion), state);
+        }
+
+        if (CustomerIntents.IsGreeting(text))
+            return Say("greet", "Greeting.", zh ? "您好！我是明灯智能助手，请问有什么可以帮您？" : "Hi! I'm the virtual assistant. How can I help you today?", emotion);
+        if (CustomerIntents.IsThanks(text))
+            return Say("greet", "Thanks.", zh ? "不客气！还有其他问题随时问我。" : "You're welcome! Anything else I can help with?", emotion);
+
+        var snapshot = await knowledge.Ready(ct);
+        if (snapshot.Index is null) return DontKnow(context, [], "The knowledge base is empty.", emotion);
+
+        var result = snapshot.Index.Search(context.Text, 5);
+        var candidates = result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
+            .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(context.Language), c.Score)).ToList();
+
+        // The customer clicked one of the choices we offered: answer exactly that.
+        if (context.LastClarifyKey is not null && snapshot.Faqs.Values.FirstOrDefault(f =>
+                context.LastClarifyKey.Split('|').Contains(f.Key) && string.Equals(f.Question(context.Language).Trim(), context.Text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } chosen)
+            return Answer(chosen, context, candidates, "The customer picked it from the clarification.", emotion);
+
+        if (result.NoneOfThese || candidates.Count == 0)
+            return DontKnow(context, candidates, $"No FAQ above the threshold {snapshot.Index.NoneThreshold:0.00} (best {candidates.FirstOrDefault()?.Score ?? 0:0.00}).", emotion);
+
+        var top = candidates[0];
+        var close = candidates.Skip(1).Where(c => top.Score - c.Score < o.ClarifyMargin && c.Score >= snapshot.Index.NoneThreshold).Take(2).ToList();
+        if (close.Count > 0)
+        {
+            var choices = new[] { top }.Concat(close).ToList();
+            var key = string.Join('|', choices.Select(c => c.FaqKey));
+            if (key != context.LastClarifyKey)
+            {
+                return new BotTurn(
+                    [new BotReply(zh ? "您是想问以下哪个问题呢？" : "Did you mean one of these?", choices.Select(c => c.Question).ToList())],
+                    null, new BotDecision("clarify", $"Top candidates within {o.ClarifyMargin:0.00}: {string.Join(", ", choices.Select(c => $"{c.FaqKey} {c.Score:0.00}"))}.",
+                        candidates, null, Failed: false, ClarifyKey: key, Emotion: emotion), context.SkillStateJson);
+            }
+        }
+        return Answer(snapshot.Faqs[top.FaqKey], context, candidates, $"Best match {top.FaqKey} with {top.Score:0.00}.", emotion);
+    }
+
+    private static BotTurn Answer(LiveFaq faq, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
+    {
+        var body = faq.Answer(context.Language, context.Channel) ?? "";
+        var name = context.CustomerName.Length > 0 ? context.CustomerName : context.Language == "zh" ? "您" : "there";
+        body = body.Replace("{{customer.name}}", name, StringComparison.OrdinalIgnoreCase);
+        // A skill the customer stepped away from stays parked, so they can come back to it.
+        return new BotTurn([new BotReply(body)], null, new BotDecision("answer", reason, candidates, faq.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
+    }
+
+    private BotTurn DontKnow(BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
+    {
+        var zh = context.Language == "zh";
+        if (context.ConsecutiveFailures + 1 >= options.Value.FailuresBeforeHandoff)
+        {
+            return new BotTurn([new BotReply(zh
+                    ? "抱歉，这个问题我暂时回答不了，已为您转接人工客服，请稍候。"
+                    : "Sorry, I can't answer that one — I'm connecting you with a member of our team.")],
+                "repeated_failure", new BotDecision("handoff", reason + " Second failed turn in a row.", candidates, null, Failed: true, Emotion: emotion));
+        }
+        return new BotTurn([new BotReply(zh
+                ? "抱歉，这个问题我还不太确定。您可以换个说法再问我，或者转人工客服为您处理。"
+                : "Sorry, I'm not sure about that. You can rephrase your question, or talk to a member of our team.",
+                [zh ? "转人工" : "Talk to a human"])],
+            null, new BotDecision("fallback", reason, candidates, null, Failed: true, Emotion: emotion));
+    }
+
+    private static BotTurn Say(string action, string reason, string text, string emotion) =>
+        new([new BotReply(text)], null, new BotDecision(action, reason, [], null, Failed: false, Emotion: emotion));
+
+    private static BotTurn Handoff(string reason, string why, string text, string emotion) =>
+        new([new BotReply(text)], reason, new BotDecision("handoff", why, [], null, Failed: false, Emotion: emotion));
+}

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Concierge.Platform.Hosting;
+using Concierge.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concierge.Features.Knowledge;
+
+/// <summary>The knowledge base over REST: import, the review workflow, and search (what agents use beside a chat).</summary>
+internal static class KnowledgeEndpoints
+{
+    public sealed record SearchHit(string Key, string Question, float Score, string Category, string? Answer);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/knowledge").RequireAuthorization(Policies.Agent).WithTags("Knowledge");
+        api.MapGet("/", async (string? status, string? category, string? q, ManageKnowledge manage, CancellationToken ct) =>
+            TypedResults.Ok(await manage.List(status, category, q, ct))).WithSummary("Knowledge items (not archived unless status=archived).");
+        api.MapGet("/search", Search).WithSummary("What the bot would answer: the best published FAQs for a question, with scores.");
+        api.MapGet("/{id:guid}", async (Guid id, ManageKnowledge manage, CancellationToken ct) => Done(await manage.Get(id, ct)));
+        api.MapPost("/", async (ManageKnowledge.SaveCommand command, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
+            Done(await manage.Create(command, user, ct))).WithSummary("Create a draft FAQ (editor).");
+        api.MapPatch("/{id:guid}", async (Guid id, ManageKnowledge.SaveCommand command, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
+            Done(await manage.Update(id, command, user, ct))).WithSummary("Change an FAQ; it becomes a draft until republished.");
+        api.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
+            Done(await manage.Submit(id, user, ct))).WithSummary("Send a draft to review (editor).");
+        api.MapPost("/{id:guid}/publish", async (Guid id, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
+            Done(await manage.Publish(id, user, ct))).WithSummary("Approve and publish (admin or supervisor); live for the bot when this returns.");
+        api.MapPost("/{id:guid}/archive", async (Guid id, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
+            Done(await manage.Archive(id, user, ct))).WithSummary("Withdraw (admin or supervisor).");
+        api.MapPost("/import", Import).DisableAntiforgery()
+            .WithSummary("Import CSV (faq_id,question,answer,category; one row per phrasing). ?mode=replace archives everything not in the file; &publish=true (admin) publishes at once.");
+    }
+
+    private static async Task<Results<Ok<ImportKnowledge.Report>, ProblemHttpResult>> Import(HttpRequest request, string? mode, bool? publish,
+        ClaimsPrincipal user, ImportKnowledge import, CancellationToken ct)
+    {
+        if (mode is not (null or "" or "merge" or "replace")) return Problems.Invalid("mode", "mode must be 'merge' (default) or 'replace'.");
+        Stream? file = null;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var upload = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (upload is null) return Problems.Invalid("file", "Send the CSV as a multipart form field named 'file'.");
+            var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
+            if (extension is not (".csv" or ".txt" or ""))
+                return Problems.Invalid("file", $"'{upload.FileName}': only CSV files are imported so far (faq_id,question,answer,category).");
+            file = upload.OpenReadStream();
+        }
+        else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            file = request.Body;
+        }
+        if (file is null) return Problems.Invalid("file", "Send the CSV as multipart/form-data (field 'file') or as a text/csv body.");
+        await using (file)
+        {
+            var result = await import.Handle(file, new ImportKnowledge.Options(mode == "replace", publish == true), user, ct);
+            return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> Search([FromQuery] string? q, [FromQuery] string? language,
+        KnowledgeIndex index, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return Problems.Invalid("q", "q (the question) is required.");
+        var snapshot = await index.Ready(ct);
+        if (snapshot.Index is null) return TypedResults.Ok<IReadOnlyList<SearchHit>>([]);
+        var lang = language ?? Conversations.LanguageGuess.Of(q);
+        var hits = snapshot.Index.Search(q, 5).Candidates
+            .Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
+            .Select(c => snapshot.Faqs[c.FaqId] is var f ? new SearchHit(f.Key, f.Question(lang), c.Score, f.Category, f.Answer(lang, "*")) : null!)
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<SearchHit>>(hits);
+    }
+
+    private static Results<Ok<KnowledgeView>, ProblemHttpResult> Done(Result<KnowledgeView> result) =>
+        result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
+}

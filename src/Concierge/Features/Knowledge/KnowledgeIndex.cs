@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using Concierge.Nlp.Retrieval;
+using Concierge.Platform.Data;
+using Concierge.Platform.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concierge.Features.Knowledge;
+
+/// <summary>A published FAQ as the bot sees it.</summary>
+public sealed record LiveFaq(Guid Id, string Key, string Category, IReadOnlyDictionary<string, string> StandardQuestions,
+    IReadOnlyList<(string Language, string Channel, string Body)> Answers)
+{
+    /// <summary>The answer for a language and channel: exact first, then any channel, then any language.</summary>
+    public string? Answer(string language, string channel) =>
+        Pick(a => a.Language == language && a.Channel == channel) ?? Pick(a => a.Language == language && a.Channel == "*")
+        ?? Pick(a => a.Language == "*" && a.Channel == channel) ?? Pick(a => a.Language == "*" && a.Channel == "*")
+        ?? Pick(_ => true);
+
+    private string? Pick(Func<(string Language, string Channel, string Body), bool> match) =>
+        Answers.Where(match).Select(a => a.Body).FirstOrDefault(b => !string.IsNullOrWhiteSpace(b));
+
+    public string Question(string language) =>
+        StandardQuestions.GetValueOrDefault(language) ?? StandardQuestions.Values.FirstOrDefault() ?? Key;
+}
+
+/// <summary>The searchable snapshot of everything published: immutable, swapped atomically on every change.</summary>
+public sealed record KnowledgeSnapshot(FaqIndex? Index, IReadOnlyDictionary<string, LiveFaq> Faqs, long Version, DateTimeOffset BuiltAt)
+{
+    public static readonly KnowledgeSnapshot Empty = new(null, new Dictionary<string, LiveFaq>(), 0, DateTimeOffset.MinValue);
+}
+
+/// <summary>
+/// Keeps the bot's FAQ index in step with the published knowledge base. A change (publish, archive, import) asks for a
+/// rebuild; rebuilds run one at a time off the request path and bursts of changes are coalesced into one. Readers always
+/// see a complete snapshot. Use cases that must see their change live (import, publish) await <see cref="Rebuild"/>.
+/// </summary>
+public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clock, ILogger<KnowledgeIndex> log) : BackgroundService
+{
+    private readonly Channel<TaskCompletionSource> _requests = Channel.CreateUnbounded<TaskCompletionSource>();
+    private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private KnowledgeSnapshot _current = KnowledgeSnapshot.Empty;
+    private long _version;
+
+    public KnowledgeSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>The current snapshot, waiting (a bounded time) for the first build after start.</summary>
+    public async Task<KnowledgeSnapshot> Ready(CancellationToken ct)
+    {
+        if (!_firstBuild.Task.IsCompleted) await _firstBuild.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        return Current;
+    }
+
+    /// <summary>Rebuild and wait until the new snapshot is live.</summary>
+    public Task Rebuild()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _requests.Writer.TryWrite(done);
+        return done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _requests.Writer.TryWrite(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        while (await _requests.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var waiting = new List<TaskCompletionSource>();
+            while (_requests.Reader.TryRead(out var r)) waiting.Add(r);
+            try
+            {
+                var snapshot = await Build(stoppingToken);
+                Volatile.Write(ref _current, snapshot);
+                _firstBuild.TrySetResult();
+                foreach (var w in waiting) w.TrySetResult();
+                log.LogInformation("Knowledge index v{Version}: {Faqs} FAQs, {Phrasings} phrasings", snapshot.Version, snapshot.Faqs.Count, snapshot.Index?.PhrasingCount ?? 0);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep serving the previous snapshot; the next change tries again.
+                log.LogError(ex, "Rebuilding the knowledge index failed");
+                _firstBuild.TrySetResult();
+                foreach (var w in waiting) w.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<KnowledgeSnapshot> Build(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConciergeDb>();
+        var now = clock.GetUtcNow();
+        var items = (await db.Set<KnowledgeItem>().AsNoTracking().AsSplitQuery()
+            .Include(k => k.Phrasings).Include(k => k.Answers)
+            .Where(k => k.Status == KnowledgeStatus.Published).ToListAsync(ct))
+            .Where(k => k.IsLive(now)).ToList();
+
+        var faqs = items.ToDictionary(k => k.Key, k => new LiveFaq(k.Id, k.Key, k.Category,
+            k.Phrasings.GroupBy(p => p.Language).ToDictionary(g => g.Key, g => (g.FirstOrDefault(p => p.IsStandard) ?? g.First()).Text),
+            k.Answers.Select(a => (a.Language, a.Channel, a.Body)).ToList()));
+        var entries = items.SelectMany(k => k.Phrasings.Select(p => new FaqEntry(k.Key, p.Text, p.IsStandard))).ToList();
+        // Building learns the ranker from the knowledge base itself: CPU-bound, so off the thread pool's request threads.
+        var index = entries.Count == 0 ? null : await Task.Run(() => FaqIndex.Build(entries), ct);
+        return new KnowledgeSnapshot(index, faqs, Interlocked.Increment(ref _version), now);
+    }
+}
+
+/// <summary>Published content changed: rebuild the index (coalesced with other changes).</summary>
+internal sealed class RebuildKnowledgeIndex(KnowledgeIndex index) : IEventHandler<KnowledgeChanged>
+{
+    public Task Handle(KnowledgeChanged @event, CancellationToken ct)
+    {
+        _ = index.Rebuild();
+        return Task.CompletedTask;
+    }
+}
