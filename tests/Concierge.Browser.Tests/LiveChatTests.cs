@@ -23,7 +23,7 @@ public sealed class LiveChatTests(Chromium chromium, ConciergeSite site) : Brows
         await ShouldNotHaveReloaded(agent, "agent");
 
         await OpenConversation(agent, conversation);
-        await Expect(agent.GetByTestId("message").Filter(new() { HasText = "你好" })).ToHaveCountAsync(1);
+        await Expect(agent.GetByTestId("timeline")).ToContainTextAsync("你好");
         await Reply(agent, "您好！我是李娜，请问有什么可以帮您？");
 
         var reply = visitor.GetByTestId("widget-message").Filter(new() { HasText = "您好！我是李娜，请问有什么可以帮您？" });

@@ -6,7 +6,7 @@ namespace Concierge.Nlp.Models;
 
 internal sealed record SoftmaxTrainerOptions
 {
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 8;
     public float LearningRate { get; init; } = 0.1f;
     public float L2 { get; init; } = 1e-5f;
     public int Seed { get; init; } = 13;

@@ -24,7 +24,7 @@ internal sealed class FaqRanker
 
     /// <summary>
     /// For knowledge bases with too few multi-phrasing FAQs to learn from: a fixed blend of cosine to the best
-    /// phrasing, cosine to the FAQ centroid and the IDF-weighted share of words the two questions share.
+    /// phrasing, cosine to the FAQ centroid, the share of the query BM25 explains and the IDF-weighted word overlap.
     /// </summary>
     public static readonly FaqRanker Default = new(null, 0.5f);
 
@@ -37,8 +37,9 @@ internal sealed class FaqRanker
     {
         if (_lexical) return 1f / (1f + f[7]);
         if (_trees is not null) return _trees.Probability(f);
-        // cosine to the best phrasing and to the FAQ centroid, and the IDF-weighted share of words both sides explain.
-        var z = 0.4f * f[4] + 0.2f * f[5] + 0.4f * f[8 + 9];
+        // How much of the query's IDF mass BM25 explains (saturates near 2.2 × idf), cosine to the best phrasing and
+        // to the FAQ centroid, and the IDF-weighted share of words both sides explain.
+        var z = 0.25f * Math.Min(1f, f[2] / 2f) + 0.3f * f[4] + 0.1f * f[5] + 0.35f * f[8 + 9];
         return 1f / (1f + MathF.Exp(-10f * (z - 0.5f)));
     }
 

@@ -23,12 +23,12 @@
     title: "在线客服", placeholder: "输入消息…", send: "发送", open: "联系客服", close: "关闭",
     offline: "网络已断开，正在重新连接…", failed: "发送失败，将在重新连接后自动重试", retry: "重试",
     tooLong: "消息太长了（最多 4000 字）", typing: "正在输入…", you: "我", bot: "智能助手", empty: "有什么可以帮您？",
-    error: "出了点问题，请稍后再试"
+    error: "出了点问题，请稍后再试", helpful: "有帮助", unhelpful: "没帮助"
   } : {
     title: "Chat with us", placeholder: "Type a message…", send: "Send", open: "Chat with us", close: "Close",
     offline: "You're offline — reconnecting…", failed: "Not sent yet — we'll retry when you're back online", retry: "Retry",
     tooLong: "That message is too long (4,000 characters max)", typing: "is typing…", you: "You", bot: "Assistant", empty: "How can we help?",
-    error: "Something went wrong, please try again"
+    error: "Something went wrong, please try again", helpful: "Helpful", unhelpful: "Not helpful"
   };
   var keyToken = "concierge:" + inboxId + ":token";
   var keyOutbox = "concierge:" + inboxId + ":outbox";
@@ -59,6 +59,9 @@
     ".m.out{align-self:flex-start}.m.out .b{background:#fff;color:#1b2333;border-bottom-left-radius:4px;box-shadow:0 1px 2px rgba(0,0,0,.08)}" +
     ".m .meta{font-size:11px;color:#9aa1b1;margin:2px 4px 0}.m.pending .b{opacity:.6}.m.failed .meta{color:#dc2626;cursor:pointer}" +
     ".empty{margin:auto;color:#9aa1b1;font-size:13px}" +
+    ".qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.qr button{border:1px solid var(--c);color:var(--c);background:#fff;border-radius:14px;padding:5px 11px;font-size:13px;cursor:pointer;text-align:left}" +
+    ".qr button:hover{background:var(--c);color:#fff}" +
+    ".vote{display:inline-flex;gap:2px;margin-left:6px}.vote button{border:0;background:none;cursor:pointer;font-size:12px;opacity:.45;padding:0 2px}.vote button:hover,.vote button.on{opacity:1}" +
     ".typing{font-size:12px;color:#6b7385;padding:0 16px 6px;background:#f6f7fb;display:none}.typing.show{display:block}" +
     ".error{display:none;color:#b91c1c;background:#fef2f2;font-size:12.5px;padding:6px 14px}.error.show{display:block}" +
     "form{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e8ef;background:#fff;margin:0}" +
@@ -105,14 +108,14 @@
     flush();
   }).catch(function (err) { showError(err.message || L.error); });
 
-  function send() {
-    var text = input.value.trim();
+  function send(preset) {
+    var text = (typeof preset === "string" ? preset : input.value).trim();
     if (!text) return;
     if (text.length > 4000) { showError(L.tooLong); return; }
     var pending = { clientMessageId: uuid(), text: text, at: new Date().toISOString() };
     outbox.push(pending);
     save(keyOutbox, JSON.stringify(outbox));
-    input.value = "";
+    if (typeof preset !== "string") input.value = "";
     typing(false);
     render();
     flush();
@@ -212,9 +215,11 @@
   function render() {
     list.innerHTML = "";
     if (!messages.length && !outbox.length) { list.innerHTML = "<div class='empty'>" + L.empty + "</div>"; return; }
-    messages.forEach(function (m) {
+    messages.forEach(function (m, i) {
       var who = m.direction === "inbound" ? L.you : (m.senderType === "bot" ? L.bot : m.senderName);
-      list.appendChild(bubble(m.direction === "inbound" ? "in" : "out", m.text, who + " · " + time(m.createdAt)));
+      var el = bubble(m.direction === "inbound" ? "in" : "out", m.text, who + " · " + time(m.createdAt));
+      if (m.senderType === "bot") decorateBot(el, m, i === messages.length - 1 && !outbox.length);
+      list.appendChild(el);
     });
     outbox.forEach(function (p, i) {
       var failed = i === 0 && errorEl.classList.contains("show");
@@ -223,6 +228,42 @@
       list.appendChild(el);
     });
     scrollDown();
+  }
+
+  // Bot messages: choice buttons (only on the newest message, so old choices can't be replayed) and a helpful vote.
+  function decorateBot(el, m, newest) {
+    if (m.quickReplies && m.quickReplies.length && newest) {
+      var qr = document.createElement("div");
+      qr.className = "qr";
+      qr.setAttribute("data-testid", "widget-quick-replies");
+      m.quickReplies.forEach(function (choice) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = choice;
+        b.addEventListener("click", function () { send(choice); });
+        qr.appendChild(b);
+      });
+      el.appendChild(qr);
+    }
+    if (!m.quickReplies || !m.quickReplies.length) {
+      var vote = document.createElement("span");
+      vote.className = "vote";
+      [[true, "👍", L.helpful], [false, "👎", L.unhelpful]].forEach(function (v) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = v[1];
+        b.title = v[2];
+        b.setAttribute("aria-label", v[2]);
+        b.setAttribute("data-testid", v[0] ? "widget-helpful" : "widget-unhelpful");
+        if (m.helpful === v[0]) b.className = "on";
+        b.addEventListener("click", function () {
+          api("POST", "/widget/v1/messages/" + m.id + "/feedback", { helpful: v[0] }).then(function () { m.helpful = v[0]; render(); })
+            .catch(function (err) { showError(err.message || L.error); });
+        });
+        vote.appendChild(b);
+      });
+      el.querySelector(".meta").appendChild(vote);
+    }
   }
 
   function bubble(cls, text, meta) {

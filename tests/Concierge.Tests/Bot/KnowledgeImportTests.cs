@@ -75,6 +75,20 @@ public sealed class KnowledgeImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANewPhrasingForAnExistingFaqIsAddedAndAnsweredAtOnce()
+    {
+        await Import(_app.Admin(), Csv, "?mode=replace&publish=true");
+        var report = await Import(_app.Admin(), """
+            faq_id,question,answer,category
+            warranty,does the guarantee cover a broken lamp,,
+            """, "?publish=true");
+
+        report.FaqsUpdated.ShouldBe(1);
+        report.PhrasingsAdded.ShouldBe(1);
+        (await Ask("does the guarantee cover a broken lamp")).ShouldContain("two-year warranty");
+    }
+
+    [Fact]
     public async Task BadRowsAreReportedWithTheirLineAndTheGoodOnesAreImported()
     {
         var csv = """

@@ -1,3 +1,4 @@
+using Concierge.Features.Bot.Skills;
 using Concierge.Features.Knowledge;
 using Concierge.Platform.Events;
 
@@ -17,7 +18,9 @@ public static class BotModule
         services.AddScoped<IEventHandler<KnowledgeChanged>, RebuildKnowledgeIndex>();
         services.AddScoped<ImportKnowledge>();
         services.AddScoped<ManageKnowledge>();
+        services.AddScoped<Knowledge.Learning.LearnFromCustomers>();
         services.AddScoped<IConversationBot, ConciergeBot>();
+        services.AddSkills(configuration);
         return services;
     }
 
@@ -25,6 +28,7 @@ public static class BotModule
     {
         KnowledgeEndpoints.Map(app);
         BotEndpoints.Map(app);
+        app.MapSkills();
         return app;
     }
 }

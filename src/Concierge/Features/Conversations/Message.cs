@@ -44,12 +44,22 @@ public sealed class Message
     public int DeliveryAttempts { get; private set; }
     /// <summary>Buttons offered with a bot message (JSON array of strings), e.g. clarification choices or "talk to a human".</summary>
     public string? QuickRepliesJson { get; private set; }
+    /// <summary>The customer's vote on a bot answer (thumbs up/down); null when they did not vote.</summary>
+    public bool? Helpful { get; private set; }
     public string? DeliveryError { get; private set; }
 
     public IReadOnlyList<string> QuickReplies =>
         QuickRepliesJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(QuickRepliesJson) ?? [];
 
     internal void OfferQuickReplies(IReadOnlyList<string> choices) => QuickRepliesJson = System.Text.Json.JsonSerializer.Serialize(choices);
+
+    /// <summary>The customer votes on a bot answer. Only bot messages can be rated; the last vote counts.</summary>
+    public Result Rate(bool helpful)
+    {
+        if (SenderType != SenderType.Bot) return Result.Invalid("messageId", "Only the bot's answers can be rated.");
+        Helpful = helpful;
+        return Result.Ok();
+    }
 
     public void MarkDelivered() { DeliveryStatus = DeliveryStatus.Delivered; DeliveryError = null; }
 

@@ -3,11 +3,11 @@ namespace Concierge.Features.Conversations;
 /// <summary>A message as every API, widget and screen shows it.</summary>
 /// <param name="QuickReplies">Buttons offered with the message (bot clarifications, "talk to a human"); empty otherwise.</param>
 public sealed record MessageView(Guid Id, Guid ConversationId, long Seq, string Direction, string SenderType, string SenderName,
-    string Text, DateTimeOffset CreatedAt, IReadOnlyList<string> QuickReplies)
+    string Text, DateTimeOffset CreatedAt, IReadOnlyList<string> QuickReplies, bool? Helpful = null)
 {
     public static MessageView Of(Message m) => new(m.Id, m.ConversationId, m.Seq,
         m.Direction == MessageDirection.Inbound ? "inbound" : "outbound",
-        m.SenderType.ToString().ToLowerInvariant(), m.SenderName, m.Body, m.CreatedAt, m.QuickReplies);
+        m.SenderType.ToString().ToLowerInvariant(), m.SenderName, m.Body, m.CreatedAt, m.QuickReplies, m.Helpful);
 }
 
 /// <summary>Checks applied to every message text, whatever the channel.</summary>

@@ -100,6 +100,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
             Reason = turn.Decision.Reason.Length <= 500 ? turn.Decision.Reason : turn.Decision.Reason[..500], FaqKey = turn.Decision.FaqKey,
             Emotion = turn.Decision.Emotion, CandidatesJson = System.Text.Json.JsonSerializer.Serialize(turn.Decision.Candidates), CreatedAt = now,
         });
+        Knowledge.Learning.LearnFromCustomers.Collect(db, message, turn.Decision, conversation.Language, now);
         await db.SaveChangesAsync(ct);
         return replies.Select(MessageView.Of).ToList();
     }

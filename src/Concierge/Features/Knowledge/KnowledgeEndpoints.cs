@@ -28,6 +28,13 @@ internal static class KnowledgeEndpoints
             Done(await manage.Publish(id, user, ct))).WithSummary("Approve and publish (admin or supervisor); live for the bot when this returns.");
         api.MapPost("/{id:guid}/archive", async (Guid id, ClaimsPrincipal user, ManageKnowledge manage, CancellationToken ct) =>
             Done(await manage.Archive(id, user, ct))).WithSummary("Withdraw (admin or supervisor).");
+        api.MapGet("/tasks", async (Learning.LearnFromCustomers learn, CancellationToken ct) => TypedResults.Ok(await learn.Tasks(ct)))
+            .WithSummary("Knowledge-collection tasks: unanswered or unhelpful customer questions, grouped by similarity, biggest first.");
+        api.MapPost("/tasks/resolve", async (Learning.LearnFromCustomers.ResolveCommand command, ClaimsPrincipal user, Learning.LearnFromCustomers learn, CancellationToken ct) =>
+        {
+            var result = await learn.Resolve(command, user, ct);
+            return result.IsFailure ? (IResult)Problems.From(result) : TypedResults.Ok(new { resolvedAs = result.Value });
+        }).WithSummary("Attach a group of questions to an FAQ (they become phrasings), create a new FAQ from them, or dismiss them. Published at once.");
         api.MapPost("/import", Import).DisableAntiforgery()
             .WithSummary("Import CSV (faq_id,question,answer,category; one row per phrasing). ?mode=replace archives everything not in the file; &publish=true (admin) publishes at once.");
     }

@@ -30,6 +30,8 @@ internal sealed class KnowledgePhrasingMapping : IEntityTypeConfiguration<Knowle
     {
         b.ToTable("knowledge_phrasings");
         b.HasKey(p => p.Id);
+        // Ids are made in code; without this EF would take a new phrasing added to a loaded FAQ for an existing row.
+        b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.Text).HasMaxLength(1000);
         b.Property(p => p.Language).HasMaxLength(8);
         b.Property(p => p.Source).HasMaxLength(20);
@@ -43,6 +45,7 @@ internal sealed class KnowledgeAnswerMapping : IEntityTypeConfiguration<Knowledg
     {
         b.ToTable("knowledge_answers");
         b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.Language).HasMaxLength(8);
         b.Property(a => a.Channel).HasMaxLength(32);
         b.HasIndex(a => a.ItemId);

@@ -15,6 +15,7 @@ internal static class AppApiEndpoints
     public sealed record PostMessageRequest(CustomerDto? Customer, string? Text, string? ClientMessageId);
     public sealed record PostMessageResponse(Guid ConversationId, Guid MessageId, bool Duplicate, IReadOnlyList<MessageView> Replies);
     public sealed record InboxDto(Guid Id, string Name, string Channel);
+    public sealed record FeedbackRequest(bool? Helpful);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -22,6 +23,8 @@ internal static class AppApiEndpoints
         api.MapPost("/inboxes/{inboxId:guid}/messages", PostMessage).RequireAuthorization(Policies.InboxKey)
             .WithSummary("A customer message from the app; idempotent on clientMessageId. Returns the bot's synchronous replies.");
         api.MapGet("/inbox", GetInbox).RequireAuthorization(Policies.InboxKey).WithSummary("The inbox the API key belongs to.");
+        api.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/feedback", Feedback).RequireAuthorization(Policies.InboxKey)
+            .WithSummary("The customer's thumbs up/down on a bot answer: {\"helpful\": false} sends the question to knowledge review.");
         api.MapGet("/conversations/{id:guid}/messages", GetConversationMessages).RequireAuthorization(Policies.AgentOrInboxKey)
             .WithSummary("Messages newer than ?after={messageId} (all when omitted), oldest first.");
     }
@@ -46,6 +49,17 @@ internal static class AppApiEndpoints
         if (result.IsFailure) return Problems.From(result);
         var r = result.Value!;
         return TypedResults.Ok(new PostMessageResponse(r.ConversationId, r.MessageId, r.Duplicate, r.Replies));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Feedback(Guid id, Guid messageId, FeedbackRequest? request,
+        ClaimsPrincipal user, ConciergeDb db, Knowledge.Learning.LearnFromCustomers learn, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (conversation is null || Access.InboxKeyInbox(user) != conversation.InboxId)
+            return Problems.Problem(404, "Not found", $"Conversation {id} does not exist.", "id");
+        if (request?.Helpful is not { } helpful) return Problems.Invalid("helpful", "helpful (true or false) is required.");
+        var result = await learn.Rate(messageId, id, helpful, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<InboxDto>, ProblemHttpResult>> GetInbox(ClaimsPrincipal user, ConciergeDb db, CancellationToken ct)

@@ -24,6 +24,7 @@ internal static class WidgetEndpoints
     public sealed record SendRequest(Guid InboxId, string? Text, string? ClientMessageId, UserIdentity? User);
     public sealed record SendResponse(string Token, Guid ConversationId, MessageView Message, IReadOnlyList<MessageView> Replies);
     public sealed record TypingRequest(bool IsTyping);
+    public sealed record FeedbackRequest(bool? Helpful);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -32,6 +33,7 @@ internal static class WidgetEndpoints
         widget.MapGet("/messages", ListMessages);
         widget.MapPost("/messages", Send);
         widget.MapPost("/typing", Typing);
+        widget.MapPost("/messages/{messageId:guid}/feedback", Feedback);
         widget.Map("/ws", WidgetSocket.Handle).ExcludeFromDescription();
     }
 
@@ -92,6 +94,20 @@ internal static class WidgetEndpoints
             return Problems.Problem(401, "Unauthorized", "The visitor token is missing or invalid.", TokenHeader);
         await PublishTyping(db, feed, inboxId, contactId, request.IsTyping, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Thumbs up/down on a bot answer in the visitor's own conversation.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Feedback(HttpContext http, Guid messageId, FeedbackRequest? request,
+        ConciergeDb db, VisitorTokens tokens, Knowledge.Learning.LearnFromCustomers learn, CancellationToken ct)
+    {
+        if (!tokens.TryRead(http.Request.Headers[TokenHeader], out var inboxId, out var contactId))
+            return Problems.Problem(401, "Unauthorized", "The visitor token is missing or invalid.", TokenHeader);
+        if (request?.Helpful is not { } helpful) return Problems.Invalid("helpful", "helpful (true or false) is required.");
+        var conversationId = await db.Messages.AsNoTracking().Where(m => m.Id == messageId && m.InboxId == inboxId && m.ContactId == contactId)
+            .Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(ct);
+        if (conversationId is null) return Problems.Problem(404, "Not found", "Message not found.", "messageId");
+        var result = await learn.Rate(messageId, conversationId.Value, helpful, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.NoContent();
     }
 
     internal static async Task PublishTyping(ConciergeDb db, Platform.Realtime.ILiveFeed feed, Guid inboxId, Guid contactId, bool isTyping, CancellationToken ct)

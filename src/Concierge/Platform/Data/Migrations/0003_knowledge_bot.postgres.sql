@@ -8,6 +8,8 @@ ALTER TABLE conversations ADD "SkillStateJson" text NULL;
 
 ALTER TABLE messages ADD "QuickRepliesJson" text NULL;
 
+ALTER TABLE messages ADD "Helpful" boolean NULL;
+
 CREATE TABLE knowledge_items (
     "Id" uuid NOT NULL,
     "Key" character varying(200) NOT NULL,
@@ -68,3 +70,22 @@ CREATE INDEX "IX_bot_turns_ConversationId" ON bot_turns ("ConversationId");
 CREATE INDEX "IX_knowledge_answers_ItemId" ON knowledge_answers ("ItemId");
 
 CREATE INDEX "IX_knowledge_phrasings_ItemId" ON knowledge_phrasings ("ItemId");
+
+-- The self-learning loop: questions the knowledge base did not serve.
+CREATE TABLE unanswered_questions (
+    "Id" uuid NOT NULL,
+    "Text" character varying(4000) NOT NULL,
+    "Language" character varying(8) NOT NULL,
+    "Reason" character varying(20) NOT NULL,
+    "FaqKey" character varying(200),
+    "ConversationId" uuid NOT NULL,
+    "MessageId" uuid NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "ResolvedAt" timestamp with time zone,
+    "ResolvedAs" character varying(200),
+    CONSTRAINT "PK_unanswered_questions" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_unanswered_questions_MessageId" ON unanswered_questions ("MessageId");
+
+CREATE INDEX "IX_unanswered_questions_ResolvedAt_CreatedAt" ON unanswered_questions ("ResolvedAt", "CreatedAt");

@@ -8,6 +8,8 @@ ALTER TABLE "conversations" ADD "SkillStateJson" TEXT NULL;
 
 ALTER TABLE "messages" ADD "QuickRepliesJson" TEXT NULL;
 
+ALTER TABLE "messages" ADD "Helpful" INTEGER NULL;
+
 CREATE TABLE "knowledge_items" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_items" PRIMARY KEY,
     "Key" TEXT NOT NULL,
@@ -64,3 +66,21 @@ CREATE INDEX "IX_bot_turns_ConversationId" ON "bot_turns" ("ConversationId");
 CREATE INDEX "IX_knowledge_answers_ItemId" ON "knowledge_answers" ("ItemId");
 
 CREATE INDEX "IX_knowledge_phrasings_ItemId" ON "knowledge_phrasings" ("ItemId");
+
+-- The self-learning loop: questions the knowledge base did not serve.
+CREATE TABLE "unanswered_questions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_unanswered_questions" PRIMARY KEY,
+    "Text" TEXT NOT NULL,
+    "Language" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "FaqKey" TEXT NULL,
+    "ConversationId" TEXT NOT NULL,
+    "MessageId" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "ResolvedAt" INTEGER NULL,
+    "ResolvedAs" TEXT NULL
+);
+
+CREATE INDEX "IX_unanswered_questions_MessageId" ON "unanswered_questions" ("MessageId");
+
+CREATE INDEX "IX_unanswered_questions_ResolvedAt_CreatedAt" ON "unanswered_questions" ("ResolvedAt", "CreatedAt");
