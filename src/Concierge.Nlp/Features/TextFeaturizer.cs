@@ -117,18 +117,24 @@ internal sealed class TextFeaturizer
         var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes);
         var nChar = _index.LookupMany(all[..charCount], ids);
         var nWord = _index.LookupMany(all[charCount..], ids.AsSpan(nChar));
-        var outIds = new List<int>(nChar + nWord);
-        var outVals = new List<float>(nChar + nWord);
-        AddView(ids.AsSpan(0, nChar), counts, Options.CharWeight, outIds, outVals);
-        AddView(ids.AsSpan(nChar, nWord), counts, Options.WordWeight, outIds, outVals);
-        return new SparseVector(outIds.ToArray(), outVals.ToArray());
+        var outIds = t_outIds;
+        if (outIds is null || outIds.Length < nChar + nWord) t_outIds = outIds = new int[Math.Max(1024, (nChar + nWord) * 2)];
+        var outVals = t_outVals;
+        if (outVals is null || outVals.Length < nChar + nWord) t_outVals = outVals = new float[outIds.Length];
+        var n = AddView(ids.AsSpan(0, nChar), counts, Options.CharWeight, outIds, outVals, 0);
+        n = AddView(ids.AsSpan(nChar, nWord), counts, Options.WordWeight, outIds, outVals, n);
+        return new SparseVector(outIds.AsSpan(0, n).ToArray(), outVals.AsSpan(0, n).ToArray());
     }
 
-    private void AddView(Span<int> ids, int[] counts, float weight, List<int> outIds, List<float> outVals)
+    [ThreadStatic] private static int[]? t_outIds;
+    [ThreadStatic] private static float[]? t_outVals;
+
+    // Appends one view's distinct ids with sublinear TF-IDF weights, L2-normalised to `weight`; returns the new count.
+    private int AddView(Span<int> ids, int[] counts, float weight, int[] outIds, float[] outVals, int start)
     {
-        if (ids.Length == 0 || weight <= 0) return;
+        if (ids.Length == 0 || weight <= 0) return start;
         foreach (var id in ids) counts[id]++;
-        var start = outIds.Count;
+        var w = start;
         double sumSq = 0;
         foreach (var id in ids)
         {
@@ -136,11 +142,11 @@ internal sealed class TextFeaturizer
             if (tf == 0) continue; // already emitted
             counts[id] = 0;
             var v = (Options.Sublinear ? 1f + MathF.Log(tf) : tf) * _idf[id];
-            outIds.Add(id); outVals.Add(v); sumSq += v * v;
+            outIds[w] = id; outVals[w] = v; w++; sumSq += v * v;
         }
         var scale = (float)(weight / Math.Sqrt(sumSq));
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(outVals);
-        for (var k = start; k < span.Length; k++) span[k] *= scale;
+        for (var k = start; k < w; k++) outVals[k] *= scale;
+        return w;
     }
 
     internal static void CollectChars(string normalized, FeatureOptions o, List<ulong> output)

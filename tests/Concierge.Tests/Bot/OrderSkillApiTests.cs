@@ -69,8 +69,8 @@ public sealed class OrderSkillApiTests : IAsyncLifetime
     {
         // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
         await using var down = _app.WithWebHostBuilder(b => b.UseSetting("Concierge:Connectors:Orders:BaseUrl", "http://127.0.0.1:9/"));
-        down.StartServer();
-        using var app = new HttpClient { BaseAddress = down.ClientOptions.BaseAddress };
+        // The derived factory runs in memory (no Kestrel), which is fine: with a BaseUrl the connector needs no own address.
+        using var app = down.Server.CreateClient();
         app.DefaultRequestHeaders.Authorization = new("Bearer", ConciergeApp.AppKey);
         var sent = await app.CustomerSays("u-1001", "查订单 DD20261114001");
         Replies(sent).ShouldContain("订单系统暂时无法访问");

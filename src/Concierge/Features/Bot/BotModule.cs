@@ -19,6 +19,8 @@ public static class BotModule
         services.AddScoped<ImportKnowledge>();
         services.AddScoped<ManageKnowledge>();
         services.AddScoped<Knowledge.Learning.LearnFromCustomers>();
+        services.AddScoped<SuggestAnswers>();
+        services.AddScoped<GetBotTurns>();
         services.AddScoped<IConversationBot, ConciergeBot>();
         services.AddSkills(configuration);
         return services;

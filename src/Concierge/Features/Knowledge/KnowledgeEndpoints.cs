@@ -9,8 +9,6 @@ namespace Concierge.Features.Knowledge;
 /// <summary>The knowledge base over REST: import, the review workflow, and search (what agents use beside a chat).</summary>
 internal static class KnowledgeEndpoints
 {
-    public sealed record SearchHit(string Key, string Question, float Score, string Category, string? Answer);
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/knowledge").RequireAuthorization(Policies.Agent).WithTags("Knowledge");
@@ -66,18 +64,11 @@ internal static class KnowledgeEndpoints
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> Search([FromQuery] string? q, [FromQuery] string? language,
-        KnowledgeIndex index, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<SuggestedAnswer>>, ProblemHttpResult>> Search([FromQuery] string? q, [FromQuery] string? language,
+        [FromQuery] string? channel, SuggestAnswers suggest, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q)) return Problems.Invalid("q", "q (the question) is required.");
-        var snapshot = await index.Ready(ct);
-        if (snapshot.Index is null) return TypedResults.Ok<IReadOnlyList<SearchHit>>([]);
-        var lang = language ?? Conversations.LanguageGuess.Of(q);
-        var hits = snapshot.Index.Search(q, 5).Candidates
-            .Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
-            .Select(c => snapshot.Faqs[c.FaqId] is var f ? new SearchHit(f.Key, f.Question(lang), c.Score, f.Category, f.Answer(lang, "*")) : null!)
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<SearchHit>>(hits);
+        return TypedResults.Ok(await suggest.Handle(q, language ?? Conversations.LanguageGuess.Of(q), channel ?? "*", 5, ct));
     }
 
     private static Results<Ok<KnowledgeView>, ProblemHttpResult> Done(Result<KnowledgeView> result) =>

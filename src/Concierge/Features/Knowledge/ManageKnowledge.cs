@@ -25,10 +25,10 @@ public sealed class ManageKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
     {
         var q = db.Set<KnowledgeItem>().AsNoTracking().AsSplitQuery().Include(k => k.Phrasings).Include(k => k.Answers).AsQueryable();
         if (Enum.TryParse<KnowledgeStatus>(status?.Replace("_", ""), ignoreCase: true, out var s)) q = q.Where(k => k.Status == s);
-        else q = q.Where(k => k.Status != KnowledgeStatus.Archived);
+        else if (status != "all") q = q.Where(k => k.Status != KnowledgeStatus.Archived);
         if (!string.IsNullOrWhiteSpace(category)) q = q.Where(k => k.Category == category);
         if (!string.IsNullOrWhiteSpace(search)) q = q.Where(k => k.Key.Contains(search) || k.Phrasings.Any(p => p.Text.Contains(search)));
-        var items = await q.OrderBy(k => k.Category).ThenBy(k => k.Key).Take(1000).ToListAsync(ct);
+        var items = await q.OrderBy(k => k.Category).ThenBy(k => k.Key).Take(5000).ToListAsync(ct);
         return items.Select(View).ToList();
     }
 

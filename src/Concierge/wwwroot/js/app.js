@@ -13,6 +13,17 @@
     if (b && !confirm(b.getAttribute("data-confirm"))) e.preventDefault();
   });
 
+  // "Insert" on a suggested answer puts it in the composer to edit before sending.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-insert]");
+    if (!b) return;
+    var t = document.querySelector("[data-typing-source]");
+    if (!t) return;
+    t.value = t.value.trim() ? t.value.trim() + "\n" + b.getAttribute("data-insert") : b.getAttribute("data-insert");
+    t.dispatchEvent(new Event("input", { bubbles: true }));
+    t.focus();
+  });
+
   document.addEventListener("keydown", function (e) {
     var t = e.target;
     if (e.key !== "Enter" || e.shiftKey || e.isComposing || !t.matches || !t.matches("textarea[data-enter-submit]")) return;

@@ -1,0 +1,18 @@
+namespace Concierge.Features.Knowledge;
+
+public sealed record SuggestedAnswer(string Key, string Question, string Answer, float Score);
+
+/// <summary>The knowledge base's best answers for a question: what agents see beside a chat, one click to insert.</summary>
+public sealed class SuggestAnswers(KnowledgeIndex index)
+{
+    public async Task<IReadOnlyList<SuggestedAnswer>> Handle(string? question, string language, string channel, int k, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(question)) return [];
+        var snapshot = await index.Ready(ct);
+        if (snapshot.Index is null) return [];
+        return snapshot.Index.Search(question, k).Candidates
+            .Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
+            .Select(c => snapshot.Faqs[c.FaqId] is var f ? new SuggestedAnswer(f.Key, f.Question(language), f.Answer(language, channel) ?? "", c.Score) : null!)
+            .ToList();
+    }
+}
