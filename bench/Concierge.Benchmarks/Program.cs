@@ -15,11 +15,14 @@ switch (args.Length > 0 ? args[0] : "")
         return FaqDevSets.Run(rest);
     case "eval":
         return EvalRunner.Run(rest, Console.Out, Console.Error);
+    case "load":
+        return await LoadDriver.Run(rest);
     default:
         Console.Error.WriteLine("usage: Concierge.Benchmarks <engine|latency|eval> [args…]");
         Console.Error.WriteLine("  engine [BenchmarkDotNet args]            micro-benchmarks of the language engine");
         Console.Error.WriteLine("  latency                                  p50/p99 of single intent predictions and FAQ searches");
         Console.Error.WriteLine("  eval <intents|sentiment|faq|pairs> …     the same evaluation the app's `eval` verb runs");
+        Console.Error.WriteLine("  load --url U --api-key K --conversations N --seconds S [--baseline-seconds B] [--target turn|health] [--json]");
         Console.Error.WriteLine("  faqsets OUTPUT_FOLDER                    derive FAQ dev sets from the public datasets (outside the repo)");
         return 1;
 }

@@ -90,6 +90,15 @@ public class EvaluationTests : IDisposable
     }
 
     [Fact]
+    public void AFileWithOnlyAHeaderIsABadFile()
+    {
+        var empty = Write("empty.csv", "text,label\n");
+        var (code, _, stderr) = Run("intents", "--train", empty, "--test", empty);
+        code.ShouldBe(2);
+        stderr.ShouldContain("empty.csv:2:");
+    }
+
+    [Fact]
     public void AMissingFileIsABadFileToo()
     {
         var (code, _, stderr) = Run("sentiment", "--train", Path.Combine(_dir, "nope.csv"), "--test", "x.csv");

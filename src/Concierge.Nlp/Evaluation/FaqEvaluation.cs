@@ -24,6 +24,7 @@ internal static class FaqEvaluation
             if (string.IsNullOrWhiteSpace(v[1])) throw new DatasetFormatException(path, line, "the question is empty.");
             kb.Add(new FaqEntry(v[0].Trim(), v[1], standard));
         }
+        if (kb.Count == 0) throw new DatasetFormatException(path, 2, "the knowledge base has a header but no rows.");
         return kb;
     }
 
@@ -32,6 +33,7 @@ internal static class FaqEvaluation
         var kb = ReadKb(kbPath);
         List<(int Line, string[] Values)> queries;
         using (var reader = DelimitedReader.OpenText(queriesPath)) queries = DelimitedReader.ReadCsv(reader, queriesPath, "text", "faq_id");
+        if (queries.Count == 0) throw new DatasetFormatException(queriesPath, 2, "the file has a header but no rows.");
         var known = kb.Select(e => e.FaqId).ToHashSet(StringComparer.Ordinal);
         foreach (var (line, v) in queries)
             if (v[1].Trim() != None && !known.Contains(v[1].Trim()))

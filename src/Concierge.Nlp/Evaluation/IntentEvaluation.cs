@@ -10,8 +10,10 @@ internal static class IntentEvaluation
     public static List<LabeledText> Read(string path)
     {
         using var reader = DelimitedReader.OpenText(path);
-        return DelimitedReader.ReadCsv(reader, path, "text", "label")
+        var rows = DelimitedReader.ReadCsv(reader, path, "text", "label")
             .Select(r => new LabeledText(r.Values[0], r.Values[1].Trim())).ToList();
+        if (rows.Count == 0) throw new DatasetFormatException(path, 2, "the file has a header but no rows.");
+        return rows;
     }
 
     public static List<KeyValuePair<string, double>> Run(string trainPath, string testPath, TextWriter stdout)

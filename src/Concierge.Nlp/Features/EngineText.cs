@@ -1,4 +1,3 @@
-using System.Globalization;
 using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Features;
@@ -11,8 +10,6 @@ internal static class EngineText
 {
     /// <summary>The engine's canonical text form (width, script, case, punctuation): see <see cref="TextNormalizer"/>.</summary>
     public static string Normalize(string? text) => TextNormalizer.Normalize(text);
-
-    public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
     /// <summary>Words from the jieba-style segmenter, Latin words stemmed ("cards" → "card"); punctuation dropped.</summary>
     public static List<string> Tokens(string normalized) => Tokens(normalized, Segmenter.Default);
@@ -31,6 +28,4 @@ internal static class EngineText
         words.RemoveRange(w, words.Count - w);
         return words;
     }
-
-    public static string ToInvariant(double d) => d.ToString("0.##", CultureInfo.InvariantCulture);
 }

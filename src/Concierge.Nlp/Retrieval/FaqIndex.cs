@@ -177,6 +177,8 @@ public sealed class FaqIndex
 
     private const int CandidatePhrasings = 64;
 
+    [ThreadStatic] private static List<int>? t_touched;
+
     internal readonly record struct Candidate(int Group, int BestDoc, float[] Features);
 
     /// <summary>
@@ -189,7 +191,8 @@ public sealed class FaqIndex
         var words = ArrayPool<float>.Shared.Rent(slots);
         var bigrams = ArrayPool<float>.Shared.Rent(slots);
         Array.Clear(words, 0, slots); Array.Clear(bigrams, 0, slots);
-        var touched = new List<int>();
+        var touched = t_touched ??= new List<int>(1024);
+        touched.Clear();
         var (qWordIdf, qBigramIdf) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched);
         // The best-scoring phrasings (a bounded min-heap over the touched ones), then the best phrasing per FAQ.
         var heap = new PriorityQueue<int, float>(CandidatePhrasings + 1);

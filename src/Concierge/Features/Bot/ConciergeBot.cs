@@ -18,6 +18,15 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
 {
     public async Task<BotTurn> Respond(BotTurnContext context, CancellationToken ct)
     {
+        var turn = await Decide(context, ct);
+        if (string.IsNullOrWhiteSpace(context.VipGreeting)) return turn;
+        // A VIP's first message: the inbox's VIP greeting comes first, personalised.
+        var greeting = new BotReply(Personalise(context.VipGreeting, context));
+        return turn with { Replies = [greeting, .. turn.Replies] };
+    }
+
+    private async Task<BotTurn> Decide(BotTurnContext context, CancellationToken ct)
+    {
         var o = options.Value;
         var zh = context.Language == "zh";
         var text = TextNormalizer.Normalize(context.Text);
@@ -88,11 +97,16 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
 
     private static BotTurn Answer(LiveFaq faq, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
     {
-        var body = faq.Answer(context.Language, context.Channel) ?? "";
-        var name = context.CustomerName.Length > 0 ? context.CustomerName : context.Language == "zh" ? "您" : "there";
-        body = body.Replace("{{customer.name}}", name, StringComparison.OrdinalIgnoreCase);
+        var body = Personalise(faq.Answer(context.Language, context.Channel) ?? "", context);
         // A skill the customer stepped away from stays parked, so they can come back to it.
         return new BotTurn([new BotReply(body)], null, new BotDecision("answer", reason, candidates, faq.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
+    }
+
+    /// <summary>Fills customer fields into an answer: {{customer.name}}.</summary>
+    private static string Personalise(string text, BotTurnContext context)
+    {
+        var name = context.CustomerName.Length > 0 ? context.CustomerName : context.Language == "zh" ? "您" : "there";
+        return text.Replace("{{customer.name}}", name, StringComparison.OrdinalIgnoreCase);
     }
 
     private BotTurn DontKnow(BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)

@@ -16,9 +16,10 @@ public interface IConversationBot
 /// <param name="ConsecutiveFailures">Bot turns in a row that did not help, before this one.</param>
 /// <param name="LastClarifyKey">What the bot asked the customer to choose from last turn, if it did.</param>
 /// <param name="SkillStateJson">The multi-turn skill in progress (serialised <see cref="Skills.SkillState"/>), if any.</param>
+/// <param name="VipGreeting">Set on a VIP customer's first message when the inbox has a VIP greeting: say it first.</param>
 public sealed record BotTurnContext(Guid ConversationId, Guid InboxId, Guid ContactId, string Text, string Language, string Channel,
     IReadOnlyList<Message> History, int ConsecutiveFailures, string? LastClarifyKey, string CustomerName, string CustomerAttributesJson,
-    string? CustomerExternalId = null, string? SkillStateJson = null);
+    string? CustomerExternalId = null, string? SkillStateJson = null, string? VipGreeting = null);
 
 /// <param name="Replies">What the bot says, in order.</param>
 /// <param name="HandoffReason">Non-null to hand the conversation to the human queue (e.g. "customer_request").</param>

@@ -23,6 +23,10 @@ public sealed class Inbox
     /// <summary>Whether the bot answers first in this inbox (when a bot is installed).</summary>
     public bool BotEnabled { get; private set; }
     public string Greeting { get; private set; } = "";
+    /// <summary>What the bot says first to a VIP customer (contact attribute "vip"); {{customer.name}} is filled in.</summary>
+    public string VipGreeting { get; private set; } = "";
+    /// <summary>VIP customers skip the bot and go straight to the human queue.</summary>
+    public bool VipSkipsBot { get; private set; }
     public string WidgetColor { get; private set; } = "#2563eb";
     public bool IsArchived { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -42,6 +46,12 @@ public sealed class Inbox
         if (greeting is not null) Greeting = greeting.Trim();
         if (widgetColor is not null) WidgetColor = widgetColor;
         if (botEnabled is not null) BotEnabled = botEnabled.Value;
+    }
+
+    public void ConfigureVip(string? greeting, bool? skipsBot)
+    {
+        if (greeting is not null) VipGreeting = greeting.Trim();
+        if (skipsBot is not null) VipSkipsBot = skipsBot.Value;
     }
 
     public void SetApiKey(string keyHash, string hint) { ApiKeyHash = keyHash; ApiKeyHint = hint; }

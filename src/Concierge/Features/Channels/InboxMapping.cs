@@ -17,6 +17,7 @@ internal sealed class InboxMapping : IEntityTypeConfiguration<Inbox>
         b.Property(i => i.WebhookUrl).HasMaxLength(2000);
         b.Property(i => i.WebhookSecret).HasMaxLength(100);
         b.Property(i => i.Greeting).HasMaxLength(1000);
+        b.Property(i => i.VipGreeting).HasMaxLength(1000);
         b.Property(i => i.WidgetColor).HasMaxLength(20);
         b.HasIndex(i => i.ApiKeyHash).IsUnique();
     }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Concierge.Features.Channels;
 
 public sealed record InboxView(Guid Id, string Name, string Channel, string? ApiKeyHint, string? WebhookUrl, bool BotEnabled,
-    string Greeting, string WidgetColor, string? IdentitySecret, IReadOnlyList<Guid> MemberIds, DateTimeOffset CreatedAt);
+    string Greeting, string WidgetColor, string? IdentitySecret, IReadOnlyList<Guid> MemberIds, DateTimeOffset CreatedAt,
+    string VipGreeting = "", bool VipSkipsBot = false);
 
 /// <summary>An inbox as created or re-keyed: the API key is shown this once and stored only hashed.</summary>
 public sealed record InboxWithKey(InboxView Inbox, string? ApiKey, string? WebhookSecret);
@@ -27,14 +28,15 @@ public sealed class ListInboxes(ConciergeDb db, Access access)
     }
 
     internal static InboxView View(Inbox i, IReadOnlyList<Guid> members, bool withSecrets) => new(i.Id, i.Name, i.Channel, i.ApiKeyHint,
-        i.WebhookUrl, i.BotEnabled, i.Greeting, i.WidgetColor, withSecrets ? i.IdentitySecret : null, members, i.CreatedAt);
+        i.WebhookUrl, i.BotEnabled, i.Greeting, i.WidgetColor, withSecrets ? i.IdentitySecret : null, members, i.CreatedAt, i.VipGreeting, i.VipSkipsBot);
 }
 
 /// <summary>Admin: create, change, re-key, staff and archive inboxes.</summary>
 public sealed class ManageInboxes(ConciergeDb db, ChannelAdapters adapters, IMemoryCache cache, TimeProvider clock)
 {
     public sealed record CreateCommand(string? Name, string? Channel, string? Greeting, bool? BotEnabled, string? WebhookUrl, IReadOnlyList<Guid>? MemberIds);
-    public sealed record UpdateCommand(string? Name, string? Greeting, string? WidgetColor, bool? BotEnabled, string? WebhookUrl);
+    public sealed record UpdateCommand(string? Name, string? Greeting, string? WidgetColor, bool? BotEnabled, string? WebhookUrl,
+        string? VipGreeting = null, bool? VipSkipsBot = null);
 
     public async Task<Result<InboxWithKey>> Create(CreateCommand command, ClaimsPrincipal actor, CancellationToken ct)
     {
@@ -78,6 +80,7 @@ public sealed class ManageInboxes(ConciergeDb db, ChannelAdapters adapters, IMem
 
         if (command.Name is not null) inbox.Rename(command.Name);
         inbox.Configure(command.Greeting, command.WidgetColor, command.BotEnabled);
+        inbox.ConfigureVip(command.VipGreeting, command.VipSkipsBot);
         string? webhookSecret = null;
         if (command.WebhookUrl is not null && command.WebhookUrl.Trim() != (inbox.WebhookUrl ?? ""))
         {

@@ -42,4 +42,28 @@ public sealed class Contact
     }
 
     public void SetAttributes(string json) => AttributesJson = json;
+
+    /// <summary>Adds or overwrites the given attributes, keeping the others.</summary>
+    public void MergeAttributes(IReadOnlyDictionary<string, System.Text.Json.JsonElement> attributes)
+    {
+        var merged = System.Text.Json.Nodes.JsonNode.Parse(AttributesJson) as System.Text.Json.Nodes.JsonObject ?? [];
+        foreach (var (key, value) in attributes) merged[key] = System.Text.Json.Nodes.JsonNode.Parse(value.GetRawText());
+        AttributesJson = merged.ToJsonString();
+    }
+
+    /// <summary>The customer's VIP level from the "vip" attribute (e.g. "gold"); null for everyone else.</summary>
+    public string? VipLevel
+    {
+        get
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(AttributesJson);
+                return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("vip", out var vip)
+                    && vip.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.True
+                    && vip.ToString() is { Length: > 0 } level && level is not ("false" or "none" or "no") ? level : null;
+            }
+            catch (System.Text.Json.JsonException) { return null; }
+        }
+    }
 }

@@ -18,5 +18,6 @@ internal sealed class ContactMapping : IEntityTypeConfiguration<Contact>
         b.HasIndex(c => c.Email);
         b.HasIndex(c => c.Name);
         b.Ignore(c => c.DisplayName);
+        b.Ignore(c => c.VipLevel);
     }
 }

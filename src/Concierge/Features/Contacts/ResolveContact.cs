@@ -47,6 +47,7 @@ public sealed class ResolveContact(ConciergeDb db, TimeProvider clock)
         }
 
         contact.Update(info?.Name, info?.Email, info?.Phone);
+        if (info?.Attributes is { Count: > 0 } attributes) contact.MergeAttributes(attributes);
         contact.Seen(now);
         await db.SaveChangesAsync(ct);
         return Result<Contact>.Ok(contact);

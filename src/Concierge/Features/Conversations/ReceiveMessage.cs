@@ -18,7 +18,8 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
 {
     /// <param name="ContactId">Set when the channel already knows the contact (a signed widget visitor).</param>
     public sealed record Command(Guid InboxId, Guid? ContactId, CustomerInfo? Customer, string? Text, string? ClientMessageId);
-    public sealed record CustomerInfo(string? ExternalId, string? Name, string? Email, string? Phone);
+    public sealed record CustomerInfo(string? ExternalId, string? Name, string? Email, string? Phone,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Attributes = null);
     public sealed record Received(Guid ConversationId, Guid MessageId, Guid ContactId, bool Duplicate, IReadOnlyList<MessageView> Replies);
 
     private readonly IConversationBot? _bot = bots.FirstOrDefault();
@@ -31,6 +32,8 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         if (valid.IsFailure) return Result<Received>.From(valid);
         if (command.ClientMessageId is { Length: > 100 })
             return Result<Received>.From(Result.Invalid("clientMessageId", "clientMessageId is longer than 100 characters."));
+        if (command.Customer?.Attributes is { Count: > 50 })
+            return Result<Received>.From(Result.Invalid("customer.attributes", "At most 50 customer attributes."));
         if (command.Customer?.ExternalId is { Length: > 200 })
             return Result<Received>.From(Result.Invalid("customer.externalId", "customer.externalId is longer than 200 characters."));
 
@@ -46,7 +49,8 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
 
         if (clientId is not null && await Existing(inbox.Id, contact.Id, clientId, ct) is { } duplicate) return duplicate;
 
-        var botFirst = inbox.BotEnabled && _bot is not null;
+        // VIPs may skip the bot when the inbox says so.
+        var botFirst = inbox.BotEnabled && _bot is not null && !(inbox.VipSkipsBot && contact.VipLevel is not null);
         var now = clock.GetUtcNow();
         var conversation = await db.Conversations
             .Where(c => c.InboxId == inbox.Id && c.ContactId == contact.Id)
@@ -73,18 +77,20 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         }
 
         var replies = conversation.Status == ConversationStatus.Bot && _bot is not null
-            ? await RunBot(conversation, message, contact, ct)
+            ? await RunBot(conversation, message, contact, inbox.VipGreeting, ct)
             : [];
         return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies));
     }
 
-    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, CancellationToken ct)
+    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, string inboxVipGreeting,
+        CancellationToken ct)
     {
         var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
             .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
         var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
             conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
-            contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson), ct);
+            contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson,
+            contact.VipLevel is not null && history.Count(m => m.SenderType == SenderType.Customer) == 1 ? inboxVipGreeting : null), ct);
         var now = clock.GetUtcNow();
         var replies = new List<Message>();
         foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))

@@ -11,7 +11,8 @@ namespace Concierge.Features.Channels.Api;
 /// <summary>The customer messaging API for apps and mini-programs, authenticated by the inbox's API key (Bearer).</summary>
 internal static class AppApiEndpoints
 {
-    public sealed record CustomerDto(string? ExternalId, string? Name, string? Email, string? Phone);
+    /// <param name="Attributes">Facts about the customer from the app (e.g. {"vip":"gold"}), merged into the profile.</param>
+    public sealed record CustomerDto(string? ExternalId, string? Name, string? Email, string? Phone, Dictionary<string, System.Text.Json.JsonElement>? Attributes = null);
     public sealed record PostMessageRequest(CustomerDto? Customer, string? Text, string? ClientMessageId);
     public sealed record PostMessageResponse(Guid ConversationId, Guid MessageId, bool Duplicate, IReadOnlyList<MessageView> Replies);
     public sealed record InboxDto(Guid Id, string Name, string Channel);
@@ -45,7 +46,7 @@ internal static class AppApiEndpoints
 
         var c = request.Customer;
         var result = await receive.Handle(new ReceiveMessage.Command(inboxId, null,
-            new ReceiveMessage.CustomerInfo(c.ExternalId, c.Name, c.Email, c.Phone), request.Text, request.ClientMessageId), ct);
+            new ReceiveMessage.CustomerInfo(c.ExternalId, c.Name, c.Email, c.Phone, c.Attributes), request.Text, request.ClientMessageId), ct);
         if (result.IsFailure) return Problems.From(result);
         var r = result.Value!;
         return TypedResults.Ok(new PostMessageResponse(r.ConversationId, r.MessageId, r.Duplicate, r.Replies));

@@ -10,6 +10,10 @@ ALTER TABLE messages ADD "QuickRepliesJson" text NULL;
 
 ALTER TABLE messages ADD "Helpful" boolean NULL;
 
+ALTER TABLE inboxes ADD "VipGreeting" character varying(1000) NOT NULL DEFAULT '';
+
+ALTER TABLE inboxes ADD "VipSkipsBot" boolean NOT NULL DEFAULT FALSE;
+
 CREATE TABLE knowledge_items (
     "Id" uuid NOT NULL,
     "Key" character varying(200) NOT NULL,

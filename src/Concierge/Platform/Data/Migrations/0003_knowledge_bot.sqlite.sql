@@ -10,6 +10,10 @@ ALTER TABLE "messages" ADD "QuickRepliesJson" TEXT NULL;
 
 ALTER TABLE "messages" ADD "Helpful" INTEGER NULL;
 
+ALTER TABLE "inboxes" ADD "VipGreeting" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "inboxes" ADD "VipSkipsBot" INTEGER NOT NULL DEFAULT 0;
+
 CREATE TABLE "knowledge_items" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_knowledge_items" PRIMARY KEY,
     "Key" TEXT NOT NULL,
