@@ -19,9 +19,10 @@ public sealed class EnglishTests(Chromium chromium, ConciergeSite site) : Browse
         await Expect(visitor.GetByTestId("widget-input")).ToHaveAttributeAsync("placeholder", "Type a message…");
         var conversation = await SendFromWidget(visitor, "hello");
 
-        await Expect(ConversationItem(agent, conversation)).ToContainTextAsync("hello");
+        await Expect(ConversationItem(agent, conversation)).ToBeVisibleAsync();
         await ShouldNotHaveReloaded(agent, "agent");
         await OpenConversation(agent, conversation);
+        await Expect(agent.GetByTestId("timeline")).ToContainTextAsync("hello");
         await Expect(agent.GetByTestId("send")).ToContainTextAsync("Send");
         await Expect(agent.GetByTestId("resolve")).ToContainTextAsync("Resolve");
         await Reply(agent, "Hi! This is Li Na — how can I help you today?");

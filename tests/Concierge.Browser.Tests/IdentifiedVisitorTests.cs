@@ -13,11 +13,14 @@ public sealed class IdentifiedVisitorTests(Chromium chromium, ConciergeSite site
     {
         var ct = TestContext.Current.CancellationToken;
         var inApp = Unique("App 里下的订单还没到");
+        Guid appConversation;
         using (var app = Site.Http(ConciergeSite.AppApiKey))
         {
             var posted = await app.PostAsJsonAsync($"/api/v1/inboxes/{ConciergeSite.AppInbox}/messages",
                 new { customer = new { externalId = "u-1001", name = "王芳" }, text = inApp }, ct);
             posted.EnsureSuccessStatusCode();
+            var body = await posted.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct);
+            appConversation = body.GetProperty("conversationId").GetGuid();
         }
 
         var visitor = await VisitorWithWidgetOpen("zh-CN", "?user=u-1001&name=王芳");
@@ -35,14 +38,17 @@ public sealed class IdentifiedVisitorTests(Chromium chromium, ConciergeSite site
         var side = agent.Locator("#pane-side");
         await Expect(side).ToContainTextAsync("王芳");
         await Expect(side).ToContainTextAsync("u-1001");
+        // Her app conversation is listed beside this one (its preview is the latest message, perhaps the bot's answer).
         var others = agent.GetByTestId("other-conversations");
-        await Expect(others).ToContainTextAsync("App 客服 Mobile app");
-        await Expect(others).ToContainTextAsync(inApp);
+        var appLink = others.Locator($"a[href^='/inbox/{appConversation}']");
+        await Expect(appLink).ToBeVisibleAsync();
+        await Expect(appLink).ToContainTextAsync("App 客服 Mobile app");
         await Screenshots.Save(agent, "inbox-identified-zh");
 
-        // The side panel links to the other conversation; it opens with its messages.
-        await others.GetByRole(AriaRole.Link).Filter(new() { HasText = inApp }).ClickAsync();
+        // The side panel links to the other conversation; it opens with its messages, and lists the website chat in turn.
+        await appLink.ClickAsync();
+        await Expect(agent).ToHaveURLAsync(new Regex($"/inbox/{appConversation}"));
         await Expect(agent.GetByTestId("timeline")).ToContainTextAsync(inApp);
-        await Expect(agent.GetByTestId("other-conversations")).ToContainTextAsync(onWeb);
+        await Expect(agent.GetByTestId("other-conversations").Locator($"a[href^='/inbox/{conversation}']")).ToBeVisibleAsync();
     }
 }

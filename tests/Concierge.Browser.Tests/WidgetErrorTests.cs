@@ -28,7 +28,7 @@ public sealed class WidgetErrorTests(Chromium chromium, ConciergeSite site) : Br
     public async Task AMessageTypedOfflineIsDeliveredOnceTheVisitorIsBackOnline()
     {
         var visitor = await VisitorWithWidgetOpen();
-        await SendFromWidget(visitor, Unique("第一条"));
+        var conversation = await SendFromWidget(visitor, Unique("第一条"));
 
         await visitor.Context.SetOfflineAsync(true);
         var text = Unique("断网时发的消息");
@@ -45,7 +45,9 @@ public sealed class WidgetErrorTests(Chromium chromium, ConciergeSite site) : Br
         await Expect(bubble).ToContainTextAsync("我 ·", new() { Timeout = 20_000 });
         await Expect(bubble).ToHaveCountAsync(1);
 
+        // Stored once, in the same conversation, where the agent reads it.
         var agent = await SignInAsAgent("lina@lumen.demo");
-        await Expect(agent.GetByTestId("conversation-list")).ToContainTextAsync(text);
+        await agent.GotoAsync($"/inbox/{conversation}");
+        await Expect(agent.GetByTestId("message").Filter(new() { HasText = text })).ToHaveCountAsync(1);
     }
 }

@@ -79,7 +79,7 @@ internal static class DelimitedReader
     /// <summary>Opens a file for reading as UTF-8, transparently decompressing names ending in ".gz".</summary>
     public static TextReader OpenText(string path)
     {
-        if (!System.IO.File.Exists(path)) throw new DatasetFormatException(path, 0, "file not found.");
+        if (!System.IO.File.Exists(path)) throw new DatasetFormatException(path, 0, $"file not found (looked for {Path.GetFullPath(path)}).");
         Stream s = System.IO.File.OpenRead(path);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) s = new GZipStream(s, CompressionMode.Decompress);
         return new StreamReader(s, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);

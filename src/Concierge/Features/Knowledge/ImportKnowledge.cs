@@ -24,20 +24,32 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
     public const int MaxQuestionLength = 1000;
     public const int MaxAnswerLength = 20000;
 
-    public async Task<Result<Report>> Handle(Stream csv, Options options, ClaimsPrincipal actor, CancellationToken ct)
+    /// <summary>Imports a file by its extension: .csv / .xlsx in the FAQ layout, or an article (.md, .html, .docx).</summary>
+    public async Task<Result<Report>> Handle(Stream file, string fileName, Options options, ClaimsPrincipal actor, CancellationToken ct)
     {
         if (!CanEdit(actor)) return Result<Report>.From(Result.Forbidden("Importing knowledge needs an admin or knowledge-editor role."));
         if (options.Publish && !Access.IsAdmin(actor)) return Result<Report>.From(Result.Forbidden("Only admins can publish an import at once."));
-
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
         List<CsvRows.Record> records;
         try
         {
-            using var reader = new StreamReader(csv, detectEncodingFromByteOrderMarks: true);
-            records = CsvRows.Read(reader).ToList();
+            // The Office formats need a seekable stream; uploads are buffered by ASP.NET Core, request bodies may not be.
+            var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            if (Documents.ArticleExtensions.Contains(extension))
+                records = ArticleRows(Path.GetFileNameWithoutExtension(fileName), Documents.ReadArticle(buffer, extension));
+            else if (extension == ".xlsx") records = Documents.ReadXlsx(buffer);
+            else if (extension is ".csv" or ".txt" or "")
+            {
+                using var reader = new StreamReader(buffer, detectEncodingFromByteOrderMarks: true);
+                records = CsvRows.Read(reader).ToList();
+            }
+            else return Result<Report>.From(Result.Invalid("file", $"'{fileName}': import CSV or Excel (.xlsx) FAQs, or Markdown, HTML or Word (.docx) articles."));
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException)
         {
-            return Result<Report>.From(Result.Invalid("file", ex.Message));
+            return Result<Report>.From(Result.Invalid("file", $"'{fileName}' could not be read: {ex.Message}"));
         }
         if (records.Count == 0) return Result<Report>.From(Result.Invalid("file", "The file is empty; expected a header faq_id,question,answer,category."));
         var header = records[0].Fields.Select(f => f.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
@@ -125,6 +137,22 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
         if (options.Publish || archived > 0) await index.Rebuild();
         return Result<Report>.Ok(new Report(records.Count - 1, created, updated, phrasingsAdded, unchanged, archived,
             options.Publish ? "published" : "in_review", errors));
+    }
+
+    /// <summary>An article becomes one knowledge item per section: the heading is its question, the section its answer.</summary>
+    private static List<CsvRows.Record> ArticleRows(string name, List<Documents.Section> sections)
+    {
+        var slug = string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
+        var rows = new List<CsvRows.Record> { new(1, ["faq_id", "question", "answer", "category"]) };
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var s = sections[i];
+            var key = $"article:{slug}#{i + 1}";
+            rows.Add(new(i + 2, [key, s.Heading, s.Text, "article"]));
+            var first = Documents.FirstSentence(s.Text);
+            if (first != s.Heading) rows.Add(new(i + 2, [key, first, "", ""]));
+        }
+        return rows;
     }
 
     internal static bool CanEdit(ClaimsPrincipal actor) => Access.Role(actor) is Roles.Admin or Roles.Supervisor or Roles.KnowledgeEditor;

@@ -34,7 +34,7 @@ internal static class KnowledgeEndpoints
             return result.IsFailure ? (IResult)Problems.From(result) : TypedResults.Ok(new { resolvedAs = result.Value });
         }).WithSummary("Attach a group of questions to an FAQ (they become phrasings), create a new FAQ from them, or dismiss them. Published at once.");
         api.MapPost("/import", Import).DisableAntiforgery()
-            .WithSummary("Import CSV (faq_id,question,answer,category; one row per phrasing). ?mode=replace archives everything not in the file; &publish=true (admin) publishes at once.");
+            .WithSummary("Import FAQs from CSV or Excel (faq_id,question,answer,category; one row per phrasing), or articles from Markdown, HTML or Word (.docx), split into sections. ?mode=replace archives everything not in the file; &publish=true (admin) publishes at once.");
     }
 
     private static async Task<Results<Ok<ImportKnowledge.Report>, ProblemHttpResult>> Import(HttpRequest request, string? mode, bool? publish,
@@ -42,24 +42,24 @@ internal static class KnowledgeEndpoints
     {
         if (mode is not (null or "" or "merge" or "replace")) return Problems.Invalid("mode", "mode must be 'merge' (default) or 'replace'.");
         Stream? file = null;
+        var fileName = "import.csv";
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
             var upload = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (upload is null) return Problems.Invalid("file", "Send the CSV as a multipart form field named 'file'.");
-            var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
-            if (extension is not (".csv" or ".txt" or ""))
-                return Problems.Invalid("file", $"'{upload.FileName}': only CSV files are imported so far (faq_id,question,answer,category).");
+            if (upload is null) return Problems.Invalid("file", "Send the file as a multipart form field named 'file'.");
+            if (upload.Length > 20 * 1024 * 1024) return Problems.Invalid("file", "The file is larger than 20 MB.");
             file = upload.OpenReadStream();
+            fileName = upload.FileName;
         }
         else if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
         {
             file = request.Body;
         }
-        if (file is null) return Problems.Invalid("file", "Send the CSV as multipart/form-data (field 'file') or as a text/csv body.");
+        if (file is null) return Problems.Invalid("file", "Send the file as multipart/form-data (field 'file') or a CSV as a text/csv body.");
         await using (file)
         {
-            var result = await import.Handle(file, new ImportKnowledge.Options(mode == "replace", publish == true), user, ct);
+            var result = await import.Handle(file, fileName, new ImportKnowledge.Options(mode == "replace", publish == true), user, ct);
             return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
         }
     }

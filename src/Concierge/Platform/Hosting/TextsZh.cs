@@ -117,6 +117,7 @@ internal static class TextsZh
         ["{0} is typing…"] = "{0} 正在输入…",
         ["{0} min"] = "{0} 分钟",
         // Knowledge base and bot
+        ["CSV or Excel: faq_id,question,answer,category · articles: Markdown, HTML, Word"] = "CSV 或 Excel：faq_id,question,answer,category · 文章：Markdown、HTML、Word",
         ["VIP greeting (customers with the vip attribute; {{customer.name}} is filled in)"] = "VIP 欢迎语（客户属性含 vip；会填入 {{customer.name}}）",
         ["VIP customers skip the bot and go straight to an agent"] = "VIP 客户跳过机器人，直接转人工",
         ["All categories"] = "全部分类",
