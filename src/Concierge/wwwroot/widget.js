@@ -22,13 +22,15 @@
   var L = zh ? {
     title: "在线客服", placeholder: "输入消息…", send: "发送", open: "联系客服", close: "关闭",
     offline: "网络已断开，正在重新连接…", failed: "发送失败，将在重新连接后自动重试", retry: "重试",
-    tooLong: "消息太长了（最多 4000 字）", typing: "正在输入…", you: "我", bot: "智能助手", empty: "有什么可以帮您？",
-    error: "出了点问题，请稍后再试", helpful: "有帮助", unhelpful: "没帮助"
+    tooLong: "消息太长了，请缩短后再发送", typing: "正在输入…", you: "我", bot: "智能助手", empty: "有什么可以帮您？",
+    error: "出了点问题，请稍后再试", helpful: "有帮助", unhelpful: "没帮助",
+    emptyText: "消息不能为空", refused: "这条消息没有发送成功，请修改后重试"
   } : {
     title: "Chat with us", placeholder: "Type a message…", send: "Send", open: "Chat with us", close: "Close",
     offline: "You're offline — reconnecting…", failed: "Not sent yet — we'll retry when you're back online", retry: "Retry",
-    tooLong: "That message is too long (4,000 characters max)", typing: "is typing…", you: "You", bot: "Assistant", empty: "How can we help?",
-    error: "Something went wrong, please try again", helpful: "Helpful", unhelpful: "Not helpful"
+    tooLong: "That message is too long — please shorten it", typing: "is typing…", you: "You", bot: "Assistant", empty: "How can we help?",
+    error: "Something went wrong, please try again", helpful: "Helpful", unhelpful: "Not helpful",
+    emptyText: "The message is empty", refused: "That message couldn't be sent — please change it and try again"
   };
   var keyToken = "concierge:" + inboxId + ":token";
   var keyOutbox = "concierge:" + inboxId + ":outbox";
@@ -106,7 +108,7 @@
     render();
     if (token) connect();
     flush();
-  }).catch(function (err) { showError(err.message || L.error); });
+  }).catch(function () { showError(L.error); });
 
   function send(preset) {
     var text = (typeof preset === "string" ? preset : input.value).trim();
@@ -141,10 +143,10 @@
     }).catch(function (err) {
       flushing = false;
       if (err.status && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
-        // The server refused this message (e.g. too long): drop it and say why; retrying would not help.
+        // The server refused this message (e.g. too long): drop it and say why, in the visitor's language; retrying would not help.
         outbox.shift();
         save(keyOutbox, JSON.stringify(outbox));
-        showError(err.message || L.error);
+        showError(err.field === "text" ? (/empty/i.test(err.message) ? L.emptyText : L.tooLong) : L.refused);
         render();
         flush();
       } else {
@@ -258,7 +260,7 @@
         if (m.helpful === v[0]) b.className = "on";
         b.addEventListener("click", function () {
           api("POST", "/widget/v1/messages/" + m.id + "/feedback", { helpful: v[0] }).then(function () { m.helpful = v[0]; render(); })
-            .catch(function (err) { showError(err.message || L.error); });
+            .catch(function () { showError(L.error); });
         });
         vote.appendChild(b);
       });
@@ -292,7 +294,7 @@
     return fetch(base + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined }).then(function (r) {
       if (r.ok) return r.status === 204 ? null : r.json();
       return r.json().catch(function () { return {}; }).then(function (p) {
-        var e = new Error(p.detail || p.title || L.error); e.status = r.status; throw e;
+        var e = new Error(p.detail || p.title || L.error); e.status = r.status; e.field = p.field; throw e;
       });
     });
   }

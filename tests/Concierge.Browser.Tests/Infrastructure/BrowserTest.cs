@@ -41,7 +41,9 @@ public abstract class BrowserTest<TSite>(Chromium chromium, TSite site) : IAsync
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new() { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Actions and page loads get more room than expectations (10 s, Chromium.cs): a customer's message runs the bot
+        // synchronously before it is acknowledged, the slowest request a test makes. Live updates themselves are sub-second.
+        context.SetDefaultTimeout(30_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }

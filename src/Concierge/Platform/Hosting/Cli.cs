@@ -7,7 +7,18 @@ namespace Concierge.Platform.Hosting;
 /// <summary>Command-line verbs besides serving.</summary>
 internal static class Cli
 {
-    public static int Eval(string[] args) => Concierge.Nlp.Evaluation.EvalRunner.Run(args, Console.Out, Console.Error);
+    /// <summary>
+    /// `dotnet run --project src/Concierge -- eval …` starts the app in the project folder, so a relative path typed in the
+    /// repository root would not be found. The shell's own folder is still in $PWD: resolve relative paths there.
+    /// </summary>
+    public static int Eval(string[] args)
+    {
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        var resolved = args.Select((a, i) =>
+            i > 0 && args[i - 1].StartsWith("--", StringComparison.Ordinal) && !Path.IsPathRooted(a) && !File.Exists(a)
+            && shell is not null && File.Exists(Path.Combine(shell, a)) ? Path.Combine(shell, a) : a).ToArray();
+        return Concierge.Nlp.Evaluation.EvalRunner.Run(resolved, Console.Out, Console.Error);
+    }
 
     /// <summary>Prints the full schema for a provider, from the EF model. Migrations are written from its output.</summary>
     public static int DbScript(string[] args)
