@@ -120,12 +120,13 @@ internal sealed class Bm25Index
     /// <summary>
     /// Adds each document's word-field and bigram-field BM25 scores into <paramref name="words"/> and
     /// <paramref name="bigrams"/> (length ≥ <see cref="DocumentSlots"/>), listing touched documents once in
-    /// <paramref name="touched"/>. Returns the query's total IDF mass per field, for normalisation.
+    /// <paramref name="touched"/>. Returns the query's total IDF mass per field, for normalisation, and the share of
+    /// that mass the knowledge base knows at all (out-of-domain questions use words no phrasing has).
     /// </summary>
-    public (float WordIdf, float BigramIdf) Score(List<ulong> queryTerms, float[] words, float[] bigrams, List<int> touched)
+    public (float WordIdf, float BigramIdf, float WordKnown, float BigramKnown) Score(List<ulong> queryTerms, float[] words, float[] bigrams, List<int> touched)
     {
         var avg = (float)(_totalLength / Math.Max(1, _alive));
-        float wIdf = 0, bIdf = 0;
+        float wIdf = 0, bIdf = 0, wKnown = 0, bKnown = 0;
         var seen = new HashSet<ulong>();
         foreach (var t in queryTerms)
         {
@@ -138,7 +139,7 @@ internal sealed class Bm25Index
                 continue;
             }
             var idf = MathF.Log(1 + (_alive - list.Length + 0.5f) / (list.Length + 0.5f));
-            if (IsWordTerm(t)) wIdf += idf; else bIdf += idf;
+            if (IsWordTerm(t)) { wIdf += idf; wKnown += idf; } else { bIdf += idf; bKnown += idf; }
             // In a large KB a term in more than 1/8 of all phrasings ("怎么", "the") costs a long postings walk and
             // moves scores little (idf < 2.2); the re-ranker still sees it through the pair features.
             if (_alive >= CommonTermMinDocs && list.Length * 8 > _alive) continue;
@@ -150,6 +151,6 @@ internal sealed class Bm25Index
                 target[p.Doc] += idf * p.Tf * (K1 + 1) / (p.Tf + norm);
             }
         }
-        return (wIdf, bIdf);
+        return (wIdf, bIdf, wIdf > 0 ? wKnown / wIdf : 0, bIdf > 0 ? bKnown / bIdf : 0);
     }
 }

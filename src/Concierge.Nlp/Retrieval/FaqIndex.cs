@@ -168,11 +168,11 @@ public sealed class FaqIndex
     {
         var q = AnalyzedText.Of(query);
         var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank, Classifier);
-        var scored = new List<FaqCandidate>(cands.Count);
-        foreach (var c in cands) scored.Add(new FaqCandidate(_groups[c.Group]!.Id, _ranker.Score(c.Features), _docs[c.BestDoc]!.Entry.Question));
-        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-        if (scored.Count > k) scored.RemoveRange(k, scored.Count - k);
-        return new FaqSearchResult(scored, scored.Count == 0 || scored[0].Score < NoneThreshold);
+        var scored = _ranker.Rank(cands);
+        var result = new List<FaqCandidate>(Math.Min(k, scored.Count));
+        for (var i = 0; i < scored.Count && i < k; i++)
+            result.Add(new FaqCandidate(_groups[scored[i].Group]!.Id, scored[i].Score, _docs[scored[i].BestDoc]!.Entry.Question));
+        return new FaqSearchResult(result, result.Count == 0 || result[0].Score < NoneThreshold);
     }
 
     private const int CandidatePhrasings = 64;
@@ -193,7 +193,7 @@ public sealed class FaqIndex
         Array.Clear(words, 0, slots); Array.Clear(bigrams, 0, slots);
         var touched = t_touched ??= new List<int>(1024);
         touched.Clear();
-        var (qWordIdf, qBigramIdf) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched);
+        var (qWordIdf, qBigramIdf, wordKnown, bigramKnown) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched);
         // The best-scoring phrasings (a bounded min-heap over the touched ones), then the best phrasing per FAQ.
         var heap = new PriorityQueue<int, float>(CandidatePhrasings + 1);
         foreach (var d in touched)
@@ -273,6 +273,8 @@ public sealed class FaqIndex
             var better = 0;
             if (probs is not null && p >= 0) for (var c = 0; c < classifier!.Classes; c++) if (probs[c] > p) better++;
             f[9 + PairFeatures.Count] = probs is null ? -1 : better;
+            f[10 + PairFeatures.Count] = wordKnown; f[11 + PairFeatures.Count] = bigramKnown;
+            f[12 + PairFeatures.Count] = q.Tokens.Count;
             result.Add(new Candidate(g, bestDoc[r], f));
         }
         return result;

@@ -59,14 +59,14 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         }
 
         if (CustomerIntents.IsGreeting(text))
-            return Say("greet", "Greeting.", zh ? "您好！我是明灯智能助手，请问有什么可以帮您？" : "Hi! I'm the virtual assistant. How can I help you today?", emotion);
+            return Say("greet", "Greeting.", zh ? "您好！我是明灯智能助手，请问有什么可以帮您？" : "Hi! I'm the virtual assistant. How can I help you today?", emotion, context);
         if (CustomerIntents.IsThanks(text))
-            return Say("greet", "Thanks.", zh ? "不客气！还有其他问题随时问我。" : "You're welcome! Anything else I can help with?", emotion);
+            return Say("greet", "Thanks.", zh ? "不客气！还有其他问题随时问我。" : "You're welcome! Anything else I can help with?", emotion, context);
 
         var snapshot = await knowledge.Ready(ct);
         if (snapshot.Index is null) return DontKnow(context, [], "The knowledge base is empty.", emotion);
 
-        var result = snapshot.Index.Search(context.Text, 5);
+        var result = snapshot.Search(context.Text, 5)!;
         var candidates = result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
             .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(context.Language), c.Score)).ToList();
 
@@ -123,11 +123,12 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
                 ? "抱歉，这个问题我还不太确定。您可以换个说法再问我，或者转人工客服为您处理。"
                 : "Sorry, I'm not sure about that. You can rephrase your question, or talk to a member of our team.",
                 [zh ? "转人工" : "Talk to a human"])],
-            null, new BotDecision("fallback", reason, candidates, null, Failed: true, Emotion: emotion));
+            null, new BotDecision("fallback", reason, candidates, null, Failed: true, Emotion: emotion), context.SkillStateJson);
     }
 
-    private static BotTurn Say(string action, string reason, string text, string emotion) =>
-        new([new BotReply(text)], null, new BotDecision(action, reason, [], null, Failed: false, Emotion: emotion));
+    // Small talk and "not sure" keep a parked skill, so the customer can still come back to it.
+    private static BotTurn Say(string action, string reason, string text, string emotion, BotTurnContext context) =>
+        new([new BotReply(text)], null, new BotDecision(action, reason, [], null, Failed: false, Emotion: emotion), context.SkillStateJson);
 
     private static BotTurn Handoff(string reason, string why, string text, string emotion) =>
         new([new BotReply(text)], reason, new BotDecision("handoff", why, [], null, Failed: false, Emotion: emotion));

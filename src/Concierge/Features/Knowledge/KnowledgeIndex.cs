@@ -27,6 +27,22 @@ public sealed record LiveFaq(Guid Id, string Key, string Category, IReadOnlyDict
 public sealed record KnowledgeSnapshot(FaqIndex? Index, IReadOnlyDictionary<string, LiveFaq> Faqs, long Version, DateTimeOffset BuiltAt)
 {
     public static readonly KnowledgeSnapshot Empty = new(null, new Dictionary<string, LiveFaq>(), 0, DateTimeOffset.MinValue);
+
+    private const int HotCapacity = 20_000;
+    // Hot answers: customers ask the same few questions all day. Results belong to this snapshot, so a rebuild starts
+    // a fresh cache and nothing stale is ever served.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), FaqSearchResult> _hot = new();
+
+    public FaqSearchResult? Search(string text, int k)
+    {
+        if (Index is null) return null;
+        var key = (text.Trim(), k);
+        if (_hot.TryGetValue(key, out var cached)) return cached;
+        var result = Index.Search(text, k);
+        if (_hot.Count >= HotCapacity) _hot.Clear();
+        _hot[key] = result;
+        return result;
+    }
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed class SuggestAnswers(KnowledgeIndex index)
         if (string.IsNullOrWhiteSpace(question)) return [];
         var snapshot = await index.Ready(ct);
         if (snapshot.Index is null) return [];
-        return snapshot.Index.Search(question, k).Candidates
+        return snapshot.Search(question, k)!.Candidates
             .Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
             .Select(c => snapshot.Faqs[c.FaqId] is var f ? new SuggestedAnswer(f.Key, f.Question(language), f.Answer(language, channel) ?? "", c.Score) : null!)
             .ToList();
