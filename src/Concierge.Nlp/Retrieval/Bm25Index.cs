@@ -123,7 +123,7 @@ internal sealed class Bm25Index
     /// <paramref name="touched"/>. Returns the query's total IDF mass per field, for normalisation, and the share of
     /// that mass the knowledge base knows at all (out-of-domain questions use words no phrasing has).
     /// </summary>
-    public (float WordIdf, float BigramIdf, float WordKnown, float BigramKnown) Score(List<ulong> queryTerms, float[] words, float[] bigrams, List<int> touched)
+    public (float WordIdf, float BigramIdf, float WordKnown, float BigramKnown) Score(List<ulong> queryTerms, float[] words, float[] bigrams, List<int> touched, Func<int, bool>? hidden = null)
     {
         var avg = (float)(_totalLength / Math.Max(1, _alive));
         float wIdf = 0, bIdf = 0, wKnown = 0, bKnown = 0;
@@ -139,7 +139,9 @@ internal sealed class Bm25Index
                 continue;
             }
             var idf = MathF.Log(1 + (_alive - list.Length + 0.5f) / (list.Length + 0.5f));
-            if (IsWordTerm(t)) { wIdf += idf; wKnown += idf; } else { bIdf += idf; bKnown += idf; }
+            // A term only held-out phrasings use is unknown to the rest of the KB (how replays see coverage).
+            var known = hidden is null || Array.Exists(list, p => !hidden(p.Doc));
+            if (IsWordTerm(t)) { wIdf += idf; if (known) wKnown += idf; } else { bIdf += idf; if (known) bKnown += idf; }
             // In a large KB a term in more than 1/8 of all phrasings ("怎么", "the") costs a long postings walk and
             // moves scores little (idf < 2.2); the re-ranker still sees it through the pair features.
             if (_alive >= CommonTermMinDocs && list.Length * 8 > _alive) continue;

@@ -193,7 +193,8 @@ public sealed class FaqIndex
         Array.Clear(words, 0, slots); Array.Clear(bigrams, 0, slots);
         var touched = t_touched ??= new List<int>(1024);
         touched.Clear();
-        var (qWordIdf, qBigramIdf, wordKnown, bigramKnown) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched);
+        var (qWordIdf, qBigramIdf, wordKnown, bigramKnown) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched,
+            excludeDoc < 0 && excludeGroup < 0 ? null : d => d == excludeDoc || _docs[d] is { } x && x.Faq == excludeGroup);
         // The best-scoring phrasings (a bounded min-heap over the touched ones), then the best phrasing per FAQ.
         var heap = new PriorityQueue<int, float>(CandidatePhrasings + 1);
         foreach (var d in touched)

@@ -1,37 +1,47 @@
 using Concierge.Nlp.Features;
 using Concierge.Nlp.Matching;
 using Concierge.Nlp.Models;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Retrieval;
 
 /// <summary>
-/// Turns a (query, FAQ) candidate's features into P(this FAQ answers the query). Learned per knowledge base by
-/// replaying its own phrasings as queries — with the phrasing held out (answerable) or its whole FAQ held out
-/// (unanswerable) — so both the ranking and the "none of these" threshold come from the KB alone.
+/// Two models learned per knowledge base by replaying its own phrasings as queries. The ranker turns a (query, FAQ)
+/// candidate's features into P(this FAQ answers the query) and orders the candidates; the decision model looks at the
+/// ranked list as a whole (the best candidate's views, its score and margin over the runner-up, how much of the query
+/// the KB's vocabulary covers) and gives P(the top-1 is right), which is the score the "none of these" threshold applies to.
+/// Negatives for the decision: whole FAQs held out, generic chit-chat / out-of-scope questions shipped as a resource
+/// (in the KB's languages) and "questions" shuffled together from the KB's own vocabulary.
 /// </summary>
 internal sealed class FaqRanker
 {
-    public const int FeatureCount = 10 + PairFeatures.Count;
-    private const int MaxReplays = 700;
+    /// <summary>Candidate features: 10 retrieval views, the pair features, then word/bigram coverage and query length.</summary>
+    public const int FeatureCount = 13 + PairFeatures.Count;
+    /// <summary>Decision features: top-1 score and margin, query coverage, the top candidate's main views and whether the views agree.</summary>
+    public const int DecisionCount = 11;
+    private const int MaxReplays = 800;
     private const int MinReplays = 60; // fewer held-out phrasings than this teach the trees noise: use the fixed blend
+    private const int Shuffles = 160;
+
+    // Share of the (out-of-fold) replays whose top-1 is right that the threshold accepts.
+    private const float AcceptRight = 0.85f;
 
     private readonly BoostedTrees? _trees;
+    private readonly Logistic? _decision;
+    private bool _lexical;
 
-    private FaqRanker(BoostedTrees? trees, float threshold) { _trees = trees; Threshold = threshold; }
+    private FaqRanker(BoostedTrees? trees, Logistic? decision, float threshold) { _trees = trees; _decision = decision; Threshold = threshold; }
 
     public float Threshold { get; }
-
 
     /// <summary>
     /// For knowledge bases with too few multi-phrasing FAQs to learn from: a fixed blend of cosine to the best
     /// phrasing, cosine to the FAQ centroid, the share of the query BM25 explains and the IDF-weighted word overlap.
     /// </summary>
-    public static readonly FaqRanker Default = new(null, 0.5f);
+    public static readonly FaqRanker Default = new(null, null, 0.5f);
 
     /// <summary>Plain BM25 order (score = 1 / (1 + lexical rank)), never "none of these": the comparison baseline.</summary>
-    public static readonly FaqRanker LexicalOnly = new(null, 0f) { _lexical = true };
-
-    private bool _lexical;
+    public static readonly FaqRanker LexicalOnly = new(null, null, 0f) { _lexical = true };
 
     public float Score(float[] f)
     {
@@ -43,6 +53,44 @@ internal sealed class FaqRanker
         return 1f / (1f + MathF.Exp(-10f * (z - 0.5f)));
     }
 
+    internal readonly record struct Ranked(int Group, int BestDoc, float Score);
+
+    /// <summary>
+    /// Candidates best first. With a decision model the best one's score is P(top-1 right) and the others keep their
+    /// ratio to it, so the order is the ranker's and the threshold applies to the first score.
+    /// </summary>
+    public List<Ranked> Rank(List<FaqIndex.Candidate> candidates) => Rank(candidates, _trees, _decision);
+
+    private List<Ranked> Rank(List<FaqIndex.Candidate> candidates, BoostedTrees? trees, Logistic? decision)
+    {
+        var list = new List<Ranked>(candidates.Count);
+        var top = -1; var p1 = -1f; var p2 = 0f;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var s = trees is not null ? trees.Probability(c.Features) : Score(c.Features);
+            list.Add(new Ranked(c.Group, c.BestDoc, s));
+            if (s > p1) { p2 = Math.Max(p2, p1); p1 = s; top = i; } else p2 = Math.Max(p2, s);
+        }
+        list.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (decision is null || top < 0 || p1 <= 0) return list;
+        var accept = decision.Probability(DecisionFeatures(candidates[top].Features, p1, p2));
+        for (var i = 0; i < list.Count; i++) list[i] = list[i] with { Score = accept * list[i].Score / p1 };
+        return list;
+    }
+
+    private static float[] DecisionFeatures(float[] top, float p1, float p2)
+    {
+        const int P = 8; // first pair feature
+        return
+        [
+            p1, p1 - p2, top[10 + PairFeatures.Count], top[11 + PairFeatures.Count], top[4], top[5], Math.Min(1f, top[2] / 2f),
+            top[P + 9], top[7] == 0 ? 1 : 0, top[9 + PairFeatures.Count] == 0 ? 1 : 0, MathF.Log(1 + top[12 + PairFeatures.Count]),
+        ];
+    }
+
+    private enum Kind { Answerable, HeldOutFaq, OutOfScope, Shuffled }
+
     public static FaqRanker Learn(FaqIndex index, int seed)
     {
         var rng = new Random(seed);
@@ -50,70 +98,200 @@ internal sealed class FaqRanker
         var answerable = live.Where(d => index.GroupSize(d.Group) >= 2).ToArray();
         if (answerable.Length < MinReplays || index.FaqCount < 3) return Default;
         rng.Shuffle(answerable);
-        var replays = new List<(int Doc, int Group, bool Answerable)>();
-        foreach (var d in answerable.Take(MaxReplays)) replays.Add((d.Doc, d.Group, true));
+        var replays = new List<(int Doc, int Group, Kind Kind)>();
+        foreach (var d in answerable.Take(MaxReplays)) replays.Add((d.Doc, d.Group, Kind.Answerable));
         var pool = live.ToArray();
         rng.Shuffle(pool);
-        foreach (var d in pool.Take(Math.Min(MaxReplays, answerable.Length))) replays.Add((d.Doc, d.Group, false));
+        foreach (var d in pool.Take(Math.Min(MaxReplays, answerable.Length))) replays.Add((d.Doc, d.Group, Kind.HeldOutFaq));
+        var rankerReplays = replays.Count;
+
+        // Synthetic negatives: never seen by the KB, scored against all of it.
+        var synthetic = new List<AnalyzedText>();
+        foreach (var text in OutOfScopeQuestions(live.Select(d => index.DocAt(d.Doc).Entry.Question)))
+            synthetic.Add(AnalyzedText.Of(text));
+        var outOfScope = synthetic.Count;
+        synthetic.AddRange(ShuffledQuestions(index, live, rng, Shuffles));
+        for (var i = 0; i < synthetic.Count; i++) replays.Add((-1 - i, -1, i < outOfScope ? Kind.OutOfScope : Kind.Shuffled));
 
         // Each replayed phrasing is scored by a classifier that never saw it: two classifiers on alternate halves.
-        var half = new Models.LinearModel?[2];
+        var half = new LinearModel?[2];
         if (index.Classifier is not null)
             Parallel.For(0, 2, h => half[h] = FaqIndex.TrainClassifier(index.Docs, index.Classifier.Classes, index.Tfidf.Dimension, seed, d => d % 2 != h));
         var candidates = new List<FaqIndex.Candidate>[replays.Count];
         Parallel.For(0, replays.Count, i =>
         {
-            var (doc, group, ans) = replays[i];
-            var q = index.DocAt(doc);
-            candidates[i] = index.Candidates(q.Text, q.Vector, doc, ans ? -1 : group, 12, half[doc % 2]);
+            var (doc, group, kind) = replays[i];
+            if (doc >= 0)
+            {
+                var q = index.DocAt(doc);
+                candidates[i] = index.Candidates(q.Text, q.Vector, doc, kind == Kind.Answerable ? -1 : group, 12, half[doc % 2]);
+            }
+            else
+            {
+                var q = synthetic[-1 - doc];
+                candidates[i] = index.Candidates(q, index.Tfidf.Transform(q).Sorted(), -1, -1, 12, half[i % 2]);
+            }
         });
+        bool IsRight(int i, int group) => replays[i].Kind == Kind.Answerable && group == replays[i].Group;
 
-        BoostedTrees TrainOn(Func<int, bool> include)
+        BoostedTrees TrainRanker(Func<int, bool> include)
         {
             var xs = new List<float[]>(); var ys = new List<bool>();
-            for (var i = 0; i < replays.Count; i++)
+            for (var i = 0; i < rankerReplays; i++)
             {
                 if (!include(i)) continue;
-                foreach (var c in candidates[i]) { xs.Add(c.Features); ys.Add(replays[i].Answerable && c.Group == replays[i].Group); }
+                foreach (var c in candidates[i]) { xs.Add(c.Features); ys.Add(IsRight(i, c.Group)); }
             }
             return BoostedTrees.Train([.. xs], [.. ys], new BoostedTreesOptions { Trees = 100, MinLeaf = 10 });
         }
 
-        // Out-of-fold top scores (two halves) choose the threshold; the final ranker learns from every replay.
-        var best = new float[replays.Count]; var correct = new bool[replays.Count];
+        // Out-of-fold ranker scores (two halves) give the decision model realistic top-1 scores and margins.
         var halves = new BoostedTrees[2];
-        Parallel.For(0, 2, h => halves[h] = TrainOn(i => i % 2 != h));
+        Parallel.For(0, 2, h => halves[h] = TrainRanker(i => i % 2 != h));
+        var dx = new float[replays.Count][]; var dy = new bool[replays.Count];
         for (var i = 0; i < replays.Count; i++)
         {
             var m = halves[i % 2];
-            best[i] = 0; correct[i] = false;
-            foreach (var c in candidates[i])
+            int top = -1; float p1 = -1, p2 = 0;
+            for (var c = 0; c < candidates[i].Count; c++)
             {
-                var s = m.Probability(c.Features);
-                if (s > best[i]) { best[i] = s; correct[i] = replays[i].Answerable && c.Group == replays[i].Group; }
+                var s = m.Probability(candidates[i][c].Features);
+                if (s > p1) { p2 = Math.Max(p2, p1); p1 = s; top = c; } else p2 = Math.Max(p2, s);
             }
+            dx[i] = top < 0 ? new float[DecisionCount] : DecisionFeatures(candidates[i][top].Features, p1, p2);
+            dy[i] = top >= 0 && IsRight(i, candidates[i][top].Group);
         }
-        var threshold = BalancedThreshold(best, correct, replays.Select(r => r.Answerable).ToArray());
-        return new FaqRanker(TrainOn(_ => true), threshold);
+        // A shipped out-of-scope question the KB answers as confidently as a typical replay of its own phrasings is in
+        // this KB's domain (a KB may well answer "will it rain tomorrow"): it is not used as a negative.
+        var rightP1 = Enumerable.Range(0, rankerReplays).Where(i => dy[i]).Select(i => dx[i][0]).Order().ToArray();
+        var inDomain = rightP1.Length == 0 ? 1f : rightP1[rightP1.Length / 2];
+        var use = Enumerable.Range(0, replays.Count).Select(i => replays[i].Kind != Kind.OutOfScope || dx[i][0] < inDomain).ToArray();
+        Logistic TrainDecision(Func<int, bool> include)
+        {
+            var rows = Enumerable.Range(0, replays.Count).Where(i => use[i] && include(i)).ToArray();
+            return Logistic.Train([.. rows.Select(i => dx[i])], [.. rows.Select(i => dy[i])]);
+        }
+        var dHalves = new Logistic[2];
+        Parallel.For(0, 2, h => dHalves[h] = TrainDecision(i => i % 2 != h));
+        var best = new float[replays.Count];
+        for (var i = 0; i < replays.Count; i++) best[i] = dHalves[i % 2].Probability(dx[i]);
+        // "Answer when the top-1 is probably right": the threshold keeps AcceptRight of the replays whose top-1 was
+        // right (out of fold); the negatives shape the decision model, so they fall below it.
+        var rightScores = Enumerable.Range(0, replays.Count).Where(i => dy[i] && use[i]).Select(i => best[i]).Order().ToArray();
+        var threshold = rightScores.Length == 0 ? 0.5f : rightScores[(int)((1 - AcceptRight) * (rightScores.Length - 1))];
+        BoostedTrees ranker = null!; Logistic decision = null!;
+        Parallel.Invoke(() => ranker = TrainRanker(_ => true), () => decision = TrainDecision(_ => true));
+        return new FaqRanker(ranker, decision, threshold);
     }
 
-    // Maximises the mean of "answerable: top-1 right and accepted" and "unanswerable: rejected".
-    private static float BalancedThreshold(float[] best, bool[] correct, bool[] answerable)
+    private static string[]? s_outOfScope;
+
+    /// <summary>The shipped chit-chat / out-of-scope questions in the languages the KB uses (Chinese, Latin-script).</summary>
+    internal static List<string> OutOfScopeQuestions(IEnumerable<string> phrasings)
     {
-        int nA = answerable.Count(a => a), nU = answerable.Length - nA;
-        if (nA == 0 || nU == 0) return 0.5f;
-        float bestT = 0.5f; var bestScore = -1.0;
-        for (var t = 0.02f; t < 0.98f; t += 0.01f)
+        var all = s_outOfScope ??= ReadOutOfScope();
+        int cjk = 0, total = 0;
+        foreach (var p in phrasings) { total++; if (HasCjk(p)) cjk++; }
+        bool zh = cjk * 10 >= total && cjk > 0, other = (total - cjk) * 10 >= total && total > cjk;
+        return [.. all.Where(q => HasCjk(q) ? zh : other)];
+    }
+
+    private static string[] ReadOutOfScope()
+    {
+        var text = EmbeddedData.ReadAllText("faq-out-of-scope.txt.gz");
+        var lines = new List<string>();
+        foreach (var line in EmbeddedData.Lines(text)) lines.Add(line.ToString());
+        return [.. lines];
+    }
+
+    private static bool HasCjk(string s)
+    {
+        foreach (var c in s) if (c >= '\u3400' && c <= '\u9FFF') return true;
+        return false;
+    }
+
+    /// <summary>
+    /// In-vocabulary nonsense: short spans of words from two or three phrasings of different FAQs glued together. They
+    /// teach the decision that sharing a few of the KB's words is not the same as asking one of its questions.
+    /// </summary>
+    private static List<AnalyzedText> ShuffledQuestions(FaqIndex index, (int Doc, int Group)[] live, Random rng, int count)
+    {
+        var result = new List<AnalyzedText>(count);
+        for (var attempt = 0; result.Count < count && attempt < count * 4; attempt++)
         {
-            int okA = 0, okU = 0;
-            for (var i = 0; i < best.Length; i++)
+            var parts = 2 + rng.Next(2);
+            var tokens = new List<string>();
+            var groups = new HashSet<int>();
+            for (var p = 0; p < parts; p++)
             {
-                if (answerable[i]) { if (correct[i] && best[i] >= t) okA++; }
-                else if (best[i] < t) okU++;
+                var (doc, group) = live[rng.Next(live.Length)];
+                if (!groups.Add(group)) continue;
+                var t = index.DocAt(doc).Text.Tokens;
+                if (t.Count == 0) continue;
+                var len = Math.Min(t.Count, 1 + rng.Next(3));
+                var start = rng.Next(t.Count - len + 1);
+                for (var k = 0; k < len; k++) tokens.Add(t[start + k]);
             }
-            var score = 0.5 * okA / nA + 0.5 * okU / nU;
-            if (score > bestScore + 1e-9) { bestScore = score; bestT = t; }
+            if (groups.Count < 2 || tokens.Count < 2) continue;
+            var latin = tokens.All(w => w.Length > 0 && w[0] < 0x3000);
+            var normalized = string.Join(latin ? " " : "", tokens);
+            result.Add(new AnalyzedText(normalized, tokens));
         }
-        return bestT;
+        return result;
+    }
+
+    /// <summary>
+    /// Logistic regression on standardised features (full-batch gradient descent, L2): monotone in each feature, so
+    /// queries more confident than any replay (the full KB's classifier is sharper than the replays' half ones) stay accepted.
+    /// </summary>
+    internal sealed class Logistic
+    {
+        private readonly float[] _mean, _scale, _w;
+        private readonly float _b;
+
+        private Logistic(float[] mean, float[] scale, float[] w, float b) { _mean = mean; _scale = scale; _w = w; _b = b; }
+
+        public float Probability(float[] x)
+        {
+            var z = _b;
+            for (var j = 0; j < _w.Length; j++) z += _w[j] * (x[j] - _mean[j]) * _scale[j];
+            return 1f / (1f + MathF.Exp(-z));
+        }
+
+        public static Logistic Train(float[][] xs, bool[] ys, int iterations = 300, float l2 = 1e-3f, float lr = 0.5f)
+        {
+            var d = xs.Length == 0 ? 0 : xs[0].Length;
+            var mean = new float[d]; var scale = new float[d];
+            for (var j = 0; j < d; j++)
+            {
+                double m = 0, v = 0;
+                foreach (var x in xs) m += x[j];
+                m /= Math.Max(1, xs.Length);
+                foreach (var x in xs) v += (x[j] - m) * (x[j] - m);
+                v /= Math.Max(1, xs.Length);
+                mean[j] = (float)m; scale[j] = v > 1e-12 ? (float)(1 / Math.Sqrt(v)) : 0;
+            }
+            int pos = ys.Count(y => y), n = xs.Length;
+            // Balanced classes: each side carries half the loss.
+            float wPos = pos > 0 ? 0.5f * n / pos : 0, wNeg = n > pos ? 0.5f * n / (n - pos) : 0;
+            var w = new float[d]; float b = 0;
+            var g = new double[d];
+            for (var it = 0; it < iterations; it++)
+            {
+                Array.Clear(g); double gb = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var z = b;
+                    for (var j = 0; j < d; j++) z += w[j] * (xs[i][j] - mean[j]) * scale[j];
+                    var p = 1 / (1 + Math.Exp(-z));
+                    var e = (p - (ys[i] ? 1 : 0)) * (ys[i] ? wPos : wNeg);
+                    gb += e;
+                    for (var j = 0; j < d; j++) g[j] += e * (xs[i][j] - mean[j]) * scale[j];
+                }
+                b -= (float)(lr * gb / Math.Max(1, n));
+                for (var j = 0; j < d; j++) w[j] -= (float)(lr * (g[j] / Math.Max(1, n) + l2 * w[j]));
+            }
+            return new Logistic(mean, scale, w, b);
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
         web.Configure("您好，欢迎来到明灯商城！有什么可以帮您？ Hi, welcome to Lumen — how can we help?", "#2563eb", botEnabled: demo.BotEnabled);
         web.ConfigureVip("尊敬的{{customer.name}}，欢迎回来！作为金卡会员，您的问题会被优先处理。Welcome back, {{customer.name}} — as a Gold member you get priority service.", null);
         var app = Inbox.Create("App 客服 Mobile app", "api", now, AppInboxId);
-        app.ConfigureVip("尊敬的{{customer.name}}，欢迎回来！Welcome back, {{customer.name}}!", skipsBot: true);
+        app.ConfigureVip("尊敬的{{customer.name}}，欢迎回来！Welcome back, {{customer.name}}!", skipsBot: false);
         app.SetApiKey(Secrets.Hash(demo.AppApiKey), Secrets.Hint(demo.AppApiKey));
         app.Configure("您好，这里是明灯商城 App 客服。", null, botEnabled: demo.BotEnabled);
         db.Inboxes.AddRange(web, app);
