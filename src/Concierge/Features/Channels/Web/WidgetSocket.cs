@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Concierge.Features.Conversations;
 using Concierge.Platform.Data;
@@ -15,8 +13,6 @@ namespace Concierge.Features.Channels.Web;
 /// </summary>
 internal static class WidgetSocket
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task Handle(HttpContext http, VisitorTokens tokens, ILiveFeed feed, IServiceScopeFactory scopes)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -37,61 +33,18 @@ internal static class WidgetSocket
             TypingChanged t => t.ContactId == contactId && t.Who == "agent",
             _ => false,
         });
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var pushing = Push(socket, subscription, cts.Token);
-        try
+        await LiveSocket.Run(socket, subscription, e => e switch
         {
-            await Receive(socket, inboxId, contactId, feed, scopes, cts.Token);
-        }
-        finally
+            ConversationUpdated { Message: { } m } => new { type = "message", message = m },
+            ConversationUpdated u => new { type = "status", conversationId = u.ConversationId, status = u.Kind },
+            TypingChanged t => new { type = "typing", who = t.Who, name = t.Name, isTyping = t.IsTyping },
+            _ => null,
+        }, async (frame, ct) =>
         {
-            await cts.CancelAsync();
-            try { await pushing; } catch (OperationCanceledException) { }
-        }
-    }
-
-    private static async Task Push(WebSocket socket, LiveSubscription subscription, CancellationToken ct)
-    {
-        await foreach (var e in subscription.Reader.ReadAllAsync(ct))
-        {
-            object payload = e switch
-            {
-                ConversationUpdated { Message: { } m } => new { type = "message", message = m },
-                ConversationUpdated u => new { type = "status", conversationId = u.ConversationId, status = u.Kind },
-                TypingChanged t => new { type = "typing", who = t.Who, name = t.Name, isTyping = t.IsTyping },
-                _ => new { type = "noop" },
-            };
-            if (socket.State != WebSocketState.Open) return;
-            await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, Json), WebSocketMessageType.Text, true, ct);
-        }
-    }
-
-    private static async Task Receive(WebSocket socket, Guid inboxId, Guid contactId, ILiveFeed feed, IServiceScopeFactory scopes, CancellationToken ct)
-    {
-        var buffer = new byte[4096];
-        while (socket.State == WebSocketState.Open && !ct.IsCancellationRequested)
-        {
-            WebSocketReceiveResult result;
-            try { result = await socket.ReceiveAsync(buffer, ct); }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException) { return; }
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                return;
-            }
-            if (!result.EndOfMessage || result.MessageType != WebSocketMessageType.Text) continue;
-            try
-            {
-                using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count));
-                if (doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing")
-                {
-                    var isTyping = doc.RootElement.TryGetProperty("isTyping", out var t) && t.ValueKind == JsonValueKind.True;
-                    using var scope = scopes.CreateScope();
-                    var db = scope.ServiceProvider.GetRequiredService<ConciergeDb>();
-                    await WidgetEndpoints.PublishTyping(db, feed, inboxId, contactId, isTyping, ct);
-                }
-            }
-            catch (JsonException) { /* ignore a malformed frame; the socket stays usable */ }
-        }
+            if (!frame.TryGetProperty("type", out var type) || type.GetString() != "typing") return;
+            var isTyping = frame.TryGetProperty("isTyping", out var t) && t.ValueKind == JsonValueKind.True;
+            using var scope = scopes.CreateScope();
+            await WidgetEndpoints.PublishTyping(scope.ServiceProvider.GetRequiredService<ConciergeDb>(), feed, inboxId, contactId, isTyping, ct);
+        }, http.RequestAborted);
     }
 }
