@@ -63,7 +63,7 @@
     ".empty{margin:auto;color:#9aa1b1;font-size:13px}" +
     ".qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.qr button{border:1px solid var(--c);color:var(--c);background:#fff;border-radius:14px;padding:5px 11px;font-size:13px;cursor:pointer;text-align:left}" +
     ".qr button:hover{background:var(--c);color:#fff}" +
-    ".vote{display:inline-flex;gap:2px;margin-left:6px}.vote button{border:0;background:none;cursor:pointer;font-size:12px;opacity:.45;padding:0 2px}.vote button:hover,.vote button.on{opacity:1}" +
+    ".vote{display:inline-flex;gap:2px;margin-left:6px;vertical-align:middle}.vote button{border:0;background:none;cursor:pointer;color:#6b7385;opacity:.55;padding:0 2px;line-height:0}.vote button:hover,.vote button.on{opacity:1;color:var(--c)}" +
     ".typing{font-size:12px;color:#6b7385;padding:0 16px 6px;background:#f6f7fb;display:none}.typing.show{display:block}" +
     ".error{display:none;color:#b91c1c;background:#fef2f2;font-size:12.5px;padding:6px 14px}.error.show{display:block}" +
     "form{display:flex;gap:8px;padding:10px;border-top:1px solid #e5e8ef;background:#fff;margin:0}" +
@@ -144,8 +144,10 @@
       flushing = false;
       if (err.status && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
         // The server refused this message (e.g. too long): drop it and say why, in the visitor's language; retrying would not help.
-        outbox.shift();
+        var refused = outbox.shift();
         save(keyOutbox, JSON.stringify(outbox));
+        // Give the text back so the visitor can fix it instead of typing it again.
+        if (refused && !input.value) input.value = refused.text;
         showError(err.field === "text" ? (/empty/i.test(err.message) ? L.emptyText : L.tooLong) : L.refused);
         render();
         flush();
@@ -250,10 +252,13 @@
     if (!m.quickReplies || !m.quickReplies.length) {
       var vote = document.createElement("span");
       vote.className = "vote";
-      [[true, "👍", L.helpful], [false, "👎", L.unhelpful]].forEach(function (v) {
+      // Inline SVG thumbs: emoji need an emoji font the visitor's system may not have.
+      var thumb = "<svg width='14' height='14' viewBox='0 0 24 24' fill='none' stroke='currentColor' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'>" +
+        "<path d='M7 10v11H3V10zM7 10l4-8a3 3 0 0 1 3 3v4h6a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.6 21H7'/></svg>";
+      [[true, thumb, L.helpful], [false, thumb.replace("<svg ", "<svg style='transform:rotate(180deg)' "), L.unhelpful]].forEach(function (v) {
         var b = document.createElement("button");
         b.type = "button";
-        b.textContent = v[1];
+        b.innerHTML = v[1];
         b.title = v[2];
         b.setAttribute("aria-label", v[2]);
         b.setAttribute("data-testid", v[0] ? "widget-helpful" : "widget-unhelpful");

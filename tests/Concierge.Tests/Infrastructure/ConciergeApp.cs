@@ -33,6 +33,7 @@ public sealed class ConciergeApp : WebApplicationFactory<Program>
     public ConciergeApp(TestDatabase? database = null, bool bot = false)
     {
         Database = database ?? TestDatabase.Create();
+        Database.Use();
         _bot = bot;
         UseKestrel(0);
     }
@@ -109,6 +110,14 @@ public sealed class ConciergeApp : WebApplicationFactory<Program>
 
     public T Service<T>(Action<T>? _ = null) where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Stops the server and frees its database: pooled connections closed, the PostgreSQL database dropped.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        await Database.Drop();
+    }
+
     public async Task<TResult> Db<TResult>(Func<ConciergeDb, Task<TResult>> query)
     {
         using var scope = Services.CreateScope();
@@ -119,6 +128,7 @@ public sealed class ConciergeApp : WebApplicationFactory<Program>
 /// <summary>A database owned by one test class: a SQLite file in a temp folder, or a fresh PostgreSQL database.</summary>
 public sealed class TestDatabase
 {
+    private int _users;
     public string DataDir { get; private init; } = "";
     public string Provider { get; private init; } = "sqlite";
     public string? ConnectionString { get; private init; }
@@ -138,7 +148,32 @@ public sealed class TestDatabase
             command.CommandText = $"CREATE DATABASE {name}";
             command.ExecuteNonQuery();
         }
-        return new TestDatabase { DataDir = dir, Provider = "postgres", ConnectionString = $"{server};Database={name}" };
+        // A small pool per test class: the suite runs many classes against one server with 100 connections.
+        return new TestDatabase { DataDir = dir, Provider = "postgres", ConnectionString = $"{server};Database={name};Maximum Pool Size=8", Server = server, Name = name };
+    }
+
+    private string? Server { get; init; }
+    private string? Name { get; init; }
+
+    /// <summary>A restart test opens two apps on one database; the last one to close drops it.</summary>
+    public void Use() => Interlocked.Increment(ref _users);
+
+    public async Task Drop()
+    {
+        if (Interlocked.Decrement(ref _users) > 0) return;
+        if (Provider == "sqlite")
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            return;
+        }
+        await using (var own = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(own);
+        await using var connection = new NpgsqlConnection(Server + ";Database=postgres");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 

@@ -16,6 +16,8 @@ public sealed class DurabilityTests
     public async Task ARestartInTheMiddleOfAConversationLosesNothing()
     {
         var database = TestDatabase.Create();
+        database.Use(); // the test keeps the database across both servers
+
         string conversationId;
         string firstMessage;
         await using (var first = new ConciergeApp(database))
@@ -27,7 +29,7 @@ public sealed class DurabilityTests
             await tom.PostJson($"/api/v1/conversations/{conversationId}/replies", new { text = "agent reply before restart" });
         }
 
-        await using var second = new ConciergeApp(database);
+        var second = new ConciergeApp(database);
         var retried = await second.App().CustomerSays("u-restart", "before the restart", "r-1");
         retried.Str("messageId").ShouldBe(firstMessage, "the retry after a restart is still recognised");
         var after = await second.App().CustomerSays("u-restart", "after the restart");
@@ -38,6 +40,8 @@ public sealed class DurabilityTests
             .ShouldBe(["before the restart", "agent reply before restart", "after the restart"]);
         (await second.Db(db => db.Inboxes.CountAsync())).ShouldBe(2, "the demo company is seeded once");
         (await second.Db(db => db.Agents.CountAsync())).ShouldBe(4);
+        await second.DisposeAsync();
+        await database.Drop();
     }
 
     [Fact]

@@ -31,10 +31,10 @@ internal static class AccountEndpoints
     {
         var back = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/inbox";
         var agent = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (agent is null || !agent.IsActive || string.IsNullOrEmpty(password))
-            return Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+        var again = $"&email={Uri.EscapeDataString(email?.Trim() ?? "")}&returnUrl={Uri.EscapeDataString(back)}";
+        if (agent is null || !agent.IsActive || string.IsNullOrEmpty(password)) return Results.LocalRedirect("/login?error=1" + again);
         var result = await signIn.PasswordSignInAsync(agent, password, isPersistent: true, lockoutOnFailure: true);
-        if (result.IsLockedOut) return Results.LocalRedirect($"/login?error=locked&returnUrl={Uri.EscapeDataString(back)}");
-        return result.Succeeded ? Results.LocalRedirect(back) : Results.LocalRedirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+        if (result.IsLockedOut) return Results.LocalRedirect("/login?error=locked" + again);
+        return result.Succeeded ? Results.LocalRedirect(back) : Results.LocalRedirect("/login?error=1" + again);
     }
 }

@@ -22,7 +22,7 @@ internal static class TextsZh
         ["Assigned to {0}"] = "已分配给 {0}",
         ["Bot"] = "机器人",
         ["Bot answers first"] = "机器人优先应答",
-        ["Bot answers first (when the bot is installed)"] = "机器人优先应答（安装机器人后生效）",
+        ["Bot answers first, hands over to agents when needed"] = "机器人优先应答，需要时转人工",
         ["Cancel"] = "取消",
         ["Channel"] = "渠道",
         ["Close"] = "关闭",
@@ -116,6 +116,7 @@ internal static class TextsZh
         ["{0} h"] = "{0} 小时",
         ["{0} is typing…"] = "{0} 正在输入…",
         ["{0} min"] = "{0} 分钟",
+        ["Visitor {0}"] = "访客 {0}",
         // Knowledge base and bot
         ["CSV or Excel: faq_id,question,answer,category · articles: Markdown, HTML, Word"] = "CSV 或 Excel：faq_id,question,answer,category · 文章：Markdown、HTML、Word",
         ["VIP greeting (customers with the vip attribute; {{customer.name}} is filled in)"] = "VIP 欢迎语（客户属性含 vip；会填入 {{customer.name}}）",

@@ -25,7 +25,7 @@ public static class LiveSocket
         finally
         {
             await cts.CancelAsync();
-            try { await pushing; } catch (OperationCanceledException) { }
+            try { await pushing; } catch (Exception ex) when (ex is OperationCanceledException or WebSocketException) { }
         }
     }
 
@@ -35,7 +35,11 @@ public static class LiveSocket
         {
             if (project(e) is not { } payload) continue;
             if (socket.State != WebSocketState.Open) return;
-            await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, Json), WebSocketMessageType.Text, true, ct);
+            try
+            {
+                await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, Json), WebSocketMessageType.Text, true, ct);
+            }
+            catch (WebSocketException) { return; } // the client went away; nothing to tell it any more
         }
     }
 
@@ -49,7 +53,9 @@ public static class LiveSocket
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException) { return; }
             if (result.MessageType == WebSocketMessageType.Close)
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                // A browser closing a tab may abort right after its close frame; that is a normal end, not an error.
+                try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
+                catch (Exception ex) when (ex is WebSocketException or InvalidOperationException) { }
                 return;
             }
             // Frames from clients are small commands (typing); anything longer or not text is ignored.
