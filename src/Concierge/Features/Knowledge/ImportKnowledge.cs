@@ -102,9 +102,10 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
                     changed = true;
                     phrasingsAdded++;
                 }
-            if (answer is not null && item.Answers.FirstOrDefault(a => a.Language == "*" && a.Channel == "*")?.Body != answer)
+            // The file is the source of truth for the answer: it replaces every language and channel variant.
+            if (answer is not null && (item.Answers.Count != 1 || item.Answers[0].Language != "*" || item.Answers[0].Body != answer))
             {
-                item.SetAnswer("*", answer, now);
+                item.ReplaceAnswers(answer, now);
                 changed = true;
             }
             if (category is not null && category != item.Category)

@@ -88,6 +88,14 @@ public sealed class KnowledgeItem : Aggregate
         Touch(now);
     }
 
+    /// <summary>The one answer for every language and channel (an import's answer column): replaces all variants.</summary>
+    public void ReplaceAnswers(string body, DateTimeOffset now)
+    {
+        _answers.Clear();
+        _answers.Add(new KnowledgeAnswer(Id, "*", "*", body.Trim()));
+        Touch(now);
+    }
+
     public Result SubmitForReview(DateTimeOffset now)
     {
         if (Status is not (KnowledgeStatus.Draft or KnowledgeStatus.Published)) return Result.Conflict("Only a draft or a published item can be sent to review.");
