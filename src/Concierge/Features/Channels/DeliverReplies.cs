@@ -14,7 +14,7 @@ public sealed class DeliverReplies(ConciergeDb db, ChannelAdapters adapters, ILo
 {
     public const int MaxAttempts = 8;
 
-    public Task Handle(ReplySent @event, CancellationToken ct) => Deliver(@event.MessageId, ct);
+    public Task Handle(ReplySent @event, CancellationToken ct) => @event.NeedsDelivery ? Deliver(@event.MessageId, ct) : Task.CompletedTask;
 
     public async Task Deliver(Guid messageId, CancellationToken ct)
     {

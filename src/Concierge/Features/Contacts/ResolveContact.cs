@@ -48,7 +48,8 @@ public sealed class ResolveContact(ConciergeDb db, TimeProvider clock)
 
         contact.Update(info?.Name, info?.Email, info?.Phone);
         if (info?.Attributes is { Count: > 0 } attributes) contact.MergeAttributes(attributes);
-        contact.Seen(now);
+        // "Last seen" to the minute is enough; not rewriting the row on every message saves a write per turn.
+        if (now - contact.LastSeenAt >= TimeSpan.FromMinutes(1)) contact.Seen(now);
         await db.SaveChangesAsync(ct);
         return Result<Contact>.Ok(contact);
     }

@@ -90,7 +90,7 @@ public sealed class Conversation : Aggregate
         var message = Append(MessageDirection.Outbound, sender, agentId, senderName, text, null, now);
         if (quickReplies is { Count: > 0 }) message.OfferQuickReplies(quickReplies);
         if (sender != SenderType.Bot) UnreadCount = 0;
-        Raise(new ReplySent(Id, InboxId, message.Id));
+        Raise(new ReplySent(Id, InboxId, message.Id, message.DeliveryStatus == DeliveryStatus.Pending));
         return Result<Message>.Ok(message);
     }
 

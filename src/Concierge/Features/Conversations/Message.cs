@@ -24,7 +24,9 @@ public sealed class Message
         Body = body;
         ClientMessageId = clientMessageId;
         CreatedAt = now;
-        DeliveryStatus = direction == MessageDirection.Outbound ? DeliveryStatus.Pending : DeliveryStatus.Delivered;
+        // The bot answers inside the customer's own request, and its replies go back in that response: they are
+        // delivered when stored. Agent replies wait in the outbox until the channel confirms.
+        DeliveryStatus = direction == MessageDirection.Outbound && sender != SenderType.Bot ? DeliveryStatus.Pending : DeliveryStatus.Delivered;
     }
 
     public Guid Id { get; private set; }
