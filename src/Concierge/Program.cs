@@ -3,6 +3,8 @@ using Concierge.Features.Agents;
 using Concierge.Features.Bot;
 using Concierge.Features.Channels;
 using Concierge.Features.Conversations;
+using Concierge.Features.Routing;
+using Concierge.Features.Workbench;
 using Concierge.Platform.Hosting;
 
 // Concierge — one executable. Verbs: (none) or "serve" runs the server; "eval …" evaluates the language engine on a
@@ -20,6 +22,8 @@ builder.Services.AddConversations();
 builder.Services.AddChannels();
 builder.Services.AddAgents();
 builder.Services.AddBot(builder.Configuration);
+builder.Services.AddRouting(builder.Configuration);
+builder.Services.AddWorkbench();
 builder.Services.AddUi();
 
 var app = builder.Build();
@@ -30,6 +34,8 @@ app.MapConversations();
 app.MapChannels();
 app.MapAgents();
 app.MapBot();
+app.MapRouting();
+app.MapWorkbench();
 app.MapUi();
 
 await app.RunAsync();

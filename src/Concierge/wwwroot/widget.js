@@ -24,13 +24,15 @@
     offline: "网络已断开，正在重新连接…", failed: "发送失败，将在重新连接后自动重试", retry: "重试",
     tooLong: "消息太长了，请缩短后再发送", typing: "正在输入…", you: "我", bot: "智能助手", empty: "有什么可以帮您？",
     error: "出了点问题，请稍后再试", helpful: "有帮助", unhelpful: "没帮助",
-    emptyText: "消息不能为空", refused: "这条消息没有发送成功，请修改后重试"
+    emptyText: "消息不能为空", refused: "这条消息没有发送成功，请修改后重试",
+    queueNext: "正在为您接通人工客服，您是下一位", queue: "正在排队：您前面还有 {n} 位", eta: "，预计等待约 {m} 分钟"
   } : {
     title: "Chat with us", placeholder: "Type a message…", send: "Send", open: "Chat with us", close: "Close",
     offline: "You're offline — reconnecting…", failed: "Not sent yet — we'll retry when you're back online", retry: "Retry",
     tooLong: "That message is too long — please shorten it", typing: "is typing…", you: "You", bot: "Assistant", empty: "How can we help?",
     error: "Something went wrong, please try again", helpful: "Helpful", unhelpful: "Not helpful",
-    emptyText: "The message is empty", refused: "That message couldn't be sent — please change it and try again"
+    emptyText: "The message is empty", refused: "That message couldn't be sent — please change it and try again",
+    queueNext: "Connecting you to an agent — you're next", queue: "You're in the queue: {n} ahead of you", eta: " · about {m} min"
   };
   var keyToken = "concierge:" + inboxId + ":token";
   var keyOutbox = "concierge:" + inboxId + ":outbox";
@@ -55,6 +57,7 @@
     ".panel.open{display:flex}" +
     ".head{background:var(--c);color:#fff;padding:16px 18px}.head h2{margin:0;font-size:16px;font-weight:650}.head p{margin:4px 0 0;font-size:13px;opacity:.9;line-height:1.45}" +
     ".status{display:none;background:#fef3c7;color:#92400e;font-size:12.5px;padding:6px 14px}.status.show{display:block}" +
+    ".queue{display:none;background:#eff6ff;color:#1e40af;font-size:12.5px;padding:6px 14px}.queue.show{display:block}" +
     ".list{flex:1;overflow:auto;padding:14px;background:#f6f7fb;display:flex;flex-direction:column;gap:8px}" +
     ".m{max-width:80%;display:flex;flex-direction:column}.m .b{padding:8px 12px;border-radius:14px;font-size:14px;line-height:1.45;white-space:pre-wrap;word-wrap:break-word}" +
     ".m.in{align-self:flex-end;align-items:flex-end}.m.in .b{background:var(--c);color:#fff;border-bottom-right-radius:4px}" +
@@ -77,13 +80,14 @@
     "<section class='panel' role='dialog' aria-label='" + L.title + "' data-testid='widget-panel'>" +
     "<header class='head'><h2 class='title'>" + L.title + "</h2><p class='greeting'></p></header>" +
     "<div class='status' role='status'>" + L.offline + "</div>" +
+    "<div class='queue' role='status' data-testid='widget-queue'></div>" +
     "<div class='list' data-testid='widget-messages' aria-live='polite'><div class='empty'>" + L.empty + "</div></div>" +
     "<div class='typing' data-testid='widget-typing'></div>" +
     "<div class='error' role='alert' data-testid='widget-error'></div>" +
     "<form><textarea rows='1' maxlength='4000' placeholder='" + L.placeholder + "' aria-label='" + L.placeholder + "' data-testid='widget-input'></textarea>" +
     "<button class='send' type='submit' data-testid='widget-send'>" + L.send + "</button></form></section>";
   var $ = function (s) { return root.querySelector(s); };
-  var panel = $(".panel"), list = $(".list"), input = $("textarea"), badge = $(".badge"), typingEl = $(".typing"), errorEl = $(".error"), statusEl = $(".status");
+  var panel = $(".panel"), list = $(".list"), input = $("textarea"), badge = $(".badge"), typingEl = $(".typing"), errorEl = $(".error"), statusEl = $(".status"), queueEl = $(".queue");
   host.style.setProperty("--c", "#2563eb");
   var unread = 0;
 
@@ -105,6 +109,7 @@
     }
     if (s.token) { token = s.token; save(keyToken, token); }
     (s.messages || []).forEach(add);
+    if (s.queue) showQueue(s.queue.position, s.queue.etaSeconds);
     render();
     if (token) connect();
     flush();
@@ -166,7 +171,12 @@
     ws.onopen = function () { retryDelay = 1000; statusEl.classList.remove("show"); catchUp(); flush(); };
     ws.onmessage = function (e) {
       var d; try { d = JSON.parse(e.data); } catch (x) { return; }
-      if (d.type === "message") { add(d.message); render(); if (d.message.direction === "outbound") { agentTyping(null); notify(); } }
+      if (d.type === "message") {
+        add(d.message); render();
+        if (d.message.direction === "outbound") { agentTyping(null); notify(); if (d.message.senderType === "agent") showQueue(null); }
+      }
+      else if (d.type === "queue") showQueue(d.position, d.etaSeconds);
+      else if (d.type === "status" && (d.status === "assigned" || d.status === "resolved")) showQueue(null);
       else if (d.type === "typing") agentTyping(d.isTyping ? (d.name || "") : null);
     };
     ws.onclose = function () {
@@ -185,6 +195,15 @@
       ms.forEach(add);
       if (messages.length !== before) { render(); notify(); }
     }).catch(function () { });
+  }
+
+  // While waiting for a human: the visitor's place in the queue and the estimated wait, updated live.
+  function showQueue(position, etaSeconds) {
+    if (!position) { queueEl.classList.remove("show"); return; }
+    var text = position <= 1 ? L.queueNext : L.queue.replace("{n}", position - 1);
+    if (etaSeconds > 0) text += L.eta.replace("{m}", Math.max(1, Math.round(etaSeconds / 60)));
+    queueEl.textContent = text;
+    queueEl.classList.add("show");
   }
 
   function typing(on) {

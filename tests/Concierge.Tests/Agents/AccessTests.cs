@@ -16,7 +16,7 @@ public sealed class AccessTests : IAsyncLifetime
     public async Task AnAgentSeesOnlyConversationsOfTheInboxesTheyBelongTo()
     {
         var appConversation = (await _app.App().CustomerSays("u-access", "app question")).Str("conversationId");
-        var lina = await _app.Agent("lina@lumen.demo"); // website only
+        var lina = await _app.Agent("zhangwei@lumen.demo"); // website only
 
         var list = await lina.GetJson("/api/v1/conversations?filter=all");
         list.EnumerateArray().ShouldAllBe(c => c.Str("inboxId") == ConciergeApp.WebInbox.ToString());
@@ -31,7 +31,7 @@ public sealed class AccessTests : IAsyncLifetime
     public async Task TheCustomersOtherConversationsShowOnlyInboxesTheAgentCanSee()
     {
         await _app.App().CustomerSays("u-1001", "app side");
-        var lina = await _app.Agent("lina@lumen.demo");
+        var lina = await _app.Agent("zhangwei@lumen.demo");
         var web = await _app.Db(db => db.Conversations.Where(c => c.InboxId == ConciergeApp.WebInbox)
             .Join(db.Contacts.Where(c => c.ExternalId == "u-1001"), c => c.ContactId, c => c.Id, (c, _) => c.Id).FirstAsync());
 

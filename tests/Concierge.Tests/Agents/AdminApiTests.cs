@@ -117,7 +117,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         var admin = _app.Admin();
         var agents = await admin.GetJson("/api/v1/agents");
-        var lina = agents.EnumerateArray().First(a => a.Str("email") == "lina@lumen.demo").Str("id");
+        var lina = agents.EnumerateArray().First(a => a.Str("email") == "zhangwei@lumen.demo").Str("id");
         var id = (await _app.App().CustomerSays("u-assign", "hi")).Str("conversationId");
 
         var refused = await admin.PostAsJsonAsync($"/api/v1/conversations/{id}/assign", new { agentId = lina });

@@ -120,9 +120,9 @@ public sealed class ConversationLifecycleTests : IAsyncLifetime
     {
         var c = Conversation.Start(Guid.NewGuid(), Guid.NewGuid(), "web", botFirst: true, DateTimeOffset.UtcNow);
         c.Status.ShouldBe(ConversationStatus.Bot);
-        c.RequestHandoff("customer_request").IsSuccess.ShouldBeTrue();
+        c.RequestHandoff("customer_request", DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         c.Status.ShouldBe(ConversationStatus.Queued);
-        c.RequestHandoff("again").IsFailure.ShouldBeTrue();
+        c.RequestHandoff("again", DateTimeOffset.UtcNow).IsFailure.ShouldBeTrue();
         c.Resolve(null, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         c.ReceiveFromCustomer("back", "x", null, botFirst: true, DateTimeOffset.UtcNow);
         c.Status.ShouldBe(ConversationStatus.Bot);

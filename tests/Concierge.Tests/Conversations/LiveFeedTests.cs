@@ -35,7 +35,7 @@ public sealed class LiveFeedTests : IAsyncLifetime
     [Fact]
     public async Task AnAgentIsNotToldAboutInboxesTheyDoNotBelongTo()
     {
-        using var lina = await AgentSocket("lina@lumen.demo"); // website only
+        using var lina = await AgentSocket("zhangwei@lumen.demo"); // website only
         await _app.App().CustomerSays("u-private", "app only");
 
         await Should.ThrowAsync<OperationCanceledException>(() =>

@@ -39,7 +39,7 @@ public sealed class DurabilityTests
         messages.EnumerateArray().Select(m => m.Str("text"))
             .ShouldBe(["before the restart", "agent reply before restart", "after the restart"]);
         (await second.Db(db => db.Inboxes.CountAsync())).ShouldBe(2, "the demo company is seeded once");
-        (await second.Db(db => db.Agents.CountAsync())).ShouldBe(4);
+        (await second.Db(db => db.Agents.CountAsync())).ShouldBe(DemoData.Staff.Length);
         await second.DisposeAsync();
         await database.Drop();
     }

@@ -19,7 +19,9 @@ public sealed partial class TextsTests
         // Labels passed through variables (tabs, statuses, roles).
         keys.UnionWith(["Mine", "Unassigned", "All open", "Resolved", "With bot", "Waiting", "Assigned", "Admin", "Supervisor", "Agent", "Knowledge editor",
             "Published", "In review", "Drafts", "Archived", "Draft", "Marked not helpful", "Not answered", "Answered from the knowledge base",
-            "Asked which question the customer meant", "Did not know", "Handed over to a human", "Ran a skill", "Small talk"]);
+            "Asked which question the customer meant", "Did not know", "Handed over to a human", "Ran a skill", "Small talk",
+            "Online", "Busy", "Away", "Offline", "Angry", "Anxious", "Disappointed", "Satisfied", "Neutral", "Junior", "Senior", "Expert",
+            "Follow-ups", "shipped", "delivered", "processing"]);
 
         keys.Count.ShouldBeGreaterThan(50);
         keys.Where(k => !TextsZh.All.ContainsKey(k)).ShouldBeEmpty();

@@ -15,9 +15,19 @@ public sealed class Agent : IdentityUser<Guid>
     public string Language { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Junior, senior or expert: VIP and upset customers go to the most senior suitable agent first.</summary>
+    public Routing.Engine.AgentLevel Level { get; set; }
+    /// <summary>Teams/departments, comma separated (e.g. "after-sales,risk"). Transfers can go to a team.</summary>
+    public string Teams { get; set; } = "";
+    /// <summary>Online / busy / away / offline, set by the agent and by inactivity. Only online agents receive new chats.</summary>
+    public Routing.Engine.Presence Presence { get; set; }
+    public DateTimeOffset? PresenceChangedAt { get; set; }
 
-    public IReadOnlyList<string> SkillList =>
-        Skills.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> SkillList => SplitTags(Skills);
+    public IReadOnlyList<string> TeamList => SplitTags(Teams);
+
+    public static IReadOnlyList<string> SplitTags(string tags) =>
+        tags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 public static class Roles

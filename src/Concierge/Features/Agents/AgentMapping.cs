@@ -11,7 +11,9 @@ internal sealed class AgentMapping : IEntityTypeConfiguration<Agent>
         b.Property(a => a.Role).HasMaxLength(32);
         b.Property(a => a.Skills).HasMaxLength(1000);
         b.Property(a => a.Language).HasMaxLength(10);
+        b.Property(a => a.Teams).HasMaxLength(500);
         b.Ignore(a => a.SkillList);
+        b.Ignore(a => a.TeamList);
     }
 }
 

@@ -9,15 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Concierge.Features.Agents;
 
 public sealed record AgentView(Guid Id, string Email, string DisplayName, string Role, IReadOnlyList<string> Skills,
-    int MaxConcurrentChats, string Language, bool IsActive, IReadOnlyList<Guid> InboxIds);
+    int MaxConcurrentChats, string Language, bool IsActive, IReadOnlyList<Guid> InboxIds, string Level = "junior",
+    IReadOnlyList<string>? TeamList = null, string Presence = "offline")
+{
+    public IReadOnlyList<string> Teams => TeamList ?? [];
+}
 
-/// <summary>Agents, supervisors and admins: list (everyone signed in), create and change (admins).</summary>
-public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> users, TimeProvider clock)
+/// <summary>Agents, supervisors and admins: list (everyone signed in), create and change (admins). Routing hears of every change.</summary>
+public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> users, TimeProvider clock, Routing.RoutingDesk routing)
 {
     public sealed record CreateCommand(string? Email, string? DisplayName, string? Role, string? Password, IReadOnlyList<string>? Skills,
-        int? MaxConcurrentChats, IReadOnlyList<Guid>? InboxIds, string? Language);
+        int? MaxConcurrentChats, IReadOnlyList<Guid>? InboxIds, string? Language, string? Level = null, IReadOnlyList<string>? Teams = null);
     public sealed record UpdateCommand(string? DisplayName, string? Role, IReadOnlyList<string>? Skills, int? MaxConcurrentChats,
-        bool? IsActive, string? Password, IReadOnlyList<Guid>? InboxIds, string? Language);
+        bool? IsActive, string? Password, IReadOnlyList<Guid>? InboxIds, string? Language, string? Level = null, IReadOnlyList<string>? Teams = null);
 
     public async Task<IReadOnlyList<AgentView>> List(CancellationToken ct)
     {
@@ -38,6 +42,7 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
         if (string.IsNullOrEmpty(command.Password)) return Result<AgentView>.From(Result.Invalid("password", "A password is required."));
         if (await users.FindByEmailAsync(email) is not null) return Result<AgentView>.From(Result.Conflict($"An agent with {email} already exists."));
         if (!ValidLanguage(command.Language)) return Result<AgentView>.From(Result.Invalid("language", "The language must be zh-CN, en or empty."));
+        if (!ValidLevel(command.Level, out var level)) return Result<AgentView>.From(Result.Invalid("level", "The level must be junior, senior or expert."));
 
         var agent = new Agent
         {
@@ -51,10 +56,13 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
             MaxConcurrentChats = command.MaxConcurrentChats ?? 5,
             Language = command.Language ?? "",
             CreatedAt = clock.GetUtcNow(),
+            Level = level ?? Routing.Engine.AgentLevel.Junior,
+            Teams = JoinSkills(command.Teams),
         };
         var created = await users.CreateAsync(agent, command.Password);
         if (!created.Succeeded) return Result<AgentView>.From(Result.Invalid("password", string.Join(" ", created.Errors.Select(e => e.Description))));
         if (command.InboxIds is { Count: > 0 } inboxIds) await SetInboxes(agent.Id, inboxIds, ct);
+        await routing.RefreshAgent(agent.Id, ct);
         return Result<AgentView>.Ok(View(agent, await db.InboxMembers.AsNoTracking().Where(m => m.AgentId == agent.Id).ToListAsync(ct)));
     }
 
@@ -62,7 +70,8 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
     {
         var self = Access.AgentId(actor) == id;
         var admin = Access.IsAdmin(actor);
-        if (!admin && !(self && command.Role is null && command.IsActive is null && command.Skills is null && command.MaxConcurrentChats is null && command.InboxIds is null))
+        if (!admin && !(self && command.Role is null && command.IsActive is null && command.Skills is null && command.MaxConcurrentChats is null && command.InboxIds is null
+                           && command.Level is null && command.Teams is null))
             return Result<AgentView>.From(Result.Forbidden("Only admins change other agents, roles, skills and inboxes."));
         var agent = await users.FindByIdAsync(id.ToString());
         if (agent is null) return Result<AgentView>.From(Result.NotFound("Agent not found."));
@@ -70,6 +79,7 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
         if (command.MaxConcurrentChats is < 1 or > 50) return Result<AgentView>.From(Result.Invalid("maxConcurrentChats", "Max concurrent chats must be between 1 and 50."));
         if (command.DisplayName is not null && command.DisplayName.Trim().Length == 0) return Result<AgentView>.From(Result.Invalid("displayName", "The display name cannot be empty."));
         if (!ValidLanguage(command.Language)) return Result<AgentView>.From(Result.Invalid("language", "The language must be zh-CN, en or empty."));
+        if (!ValidLevel(command.Level, out var level)) return Result<AgentView>.From(Result.Invalid("level", "The level must be junior, senior or expert."));
         if (self && (command.Role is not null && command.Role != Roles.Admin || command.IsActive == false))
             return Result<AgentView>.From(Result.Invalid("role", "You cannot demote or deactivate yourself."));
 
@@ -80,6 +90,8 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
         if (command.MaxConcurrentChats is { } max) agent.MaxConcurrentChats = max;
         if (command.IsActive is { } active) agent.IsActive = active;
         if (command.Language is not null) agent.Language = command.Language;
+        if (level is { } newLevel) agent.Level = newLevel;
+        if (command.Teams is not null) agent.Teams = JoinSkills(command.Teams);
         if (command.Password is { Length: > 0 } password)
         {
             var token = await users.GeneratePasswordResetTokenAsync(agent);
@@ -91,6 +103,7 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
         var updated = await users.UpdateAsync(agent);
         if (!updated.Succeeded) return Result<AgentView>.From(Result.Invalid("agent", string.Join(" ", updated.Errors.Select(e => e.Description))));
         if (command.InboxIds is not null) await SetInboxes(agent.Id, command.InboxIds, ct);
+        await routing.RefreshAgent(agent.Id, ct);
         return Result<AgentView>.Ok(View(agent, await db.InboxMembers.AsNoTracking().Where(m => m.AgentId == agent.Id).ToListAsync(ct)));
     }
 
@@ -105,7 +118,17 @@ public sealed partial class ManageAgents(ConciergeDb db, UserManager<Agent> user
     }
 
     private static AgentView View(Agent a, IEnumerable<InboxMember> members) => new(a.Id, a.Email ?? "", a.DisplayName, a.Role, a.SkillList,
-        a.MaxConcurrentChats, a.Language, a.IsActive, members.Where(m => m.AgentId == a.Id).Select(m => m.InboxId).ToList());
+        a.MaxConcurrentChats, a.Language, a.IsActive, members.Where(m => m.AgentId == a.Id).Select(m => m.InboxId).ToList(),
+        a.Level.ToString().ToLowerInvariant(), a.TeamList, a.Presence.ToString().ToLowerInvariant());
+
+    private static bool ValidLevel(string? level, out Routing.Engine.AgentLevel? value)
+    {
+        value = null;
+        if (level is null) return true;
+        if (!Enum.TryParse<Routing.Engine.AgentLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
+        value = parsed;
+        return true;
+    }
 
     private static string JoinSkills(IReadOnlyList<string>? skills) => skills is null ? "" :
         string.Join(',', skills.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct());

@@ -28,6 +28,16 @@ public sealed class Inbox
     /// <summary>VIP customers skip the bot and go straight to the human queue.</summary>
     public bool VipSkipsBot { get; private set; }
     public string WidgetColor { get; private set; } = "#2563eb";
+    /// <summary>
+    /// How far the bot is trusted here (AS-5): <see cref="Rollouts.BotFirst"/>, <see cref="Rollouts.BotReview"/> (the bot
+    /// answers and its conversations stay in the agents' list for review) or <see cref="Rollouts.HumanFirst"/> (humans answer,
+    /// the bot only suggests). Only matters when <see cref="BotEnabled"/>.
+    /// </summary>
+    public string Rollout { get; private set; } = Rollouts.BotFirst;
+    /// <summary>Routing rules for this inbox (JSON of <see cref="Routing.Engine.InboxRules"/>); empty = defaults.</summary>
+    public string RoutingRulesJson { get; private set; } = "";
+    /// <summary>Opening hours (JSON of <see cref="Routing.BusinessHours"/>); empty = always open.</summary>
+    public string BusinessHoursJson { get; private set; } = "";
     public bool IsArchived { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -54,6 +64,25 @@ public sealed class Inbox
         if (skipsBot is not null) VipSkipsBot = skipsBot.Value;
     }
 
+    /// <summary>Whether the bot answers customers here (installed, switched on, and not in human-first roll-out).</summary>
+    public bool BotAnswers => BotEnabled && Rollout != Rollouts.HumanFirst;
+
+    public Routing.Engine.InboxRules RoutingRules =>
+        string.IsNullOrEmpty(RoutingRulesJson) ? Routing.Engine.InboxRules.Default
+            : System.Text.Json.JsonSerializer.Deserialize<Routing.Engine.InboxRules>(RoutingRulesJson, Routing.RoutingJson.Options) ?? Routing.Engine.InboxRules.Default;
+
+    public Routing.BusinessHours? Hours =>
+        string.IsNullOrEmpty(BusinessHoursJson) ? null
+            : System.Text.Json.JsonSerializer.Deserialize<Routing.BusinessHours>(BusinessHoursJson, Routing.RoutingJson.Options);
+
+    public void ConfigureRouting(string? rollout, Routing.Engine.InboxRules? rules, Routing.BusinessHours? hours, bool clearHours)
+    {
+        if (rollout is not null) Rollout = rollout;
+        if (rules is not null) RoutingRulesJson = System.Text.Json.JsonSerializer.Serialize(rules, Routing.RoutingJson.Options);
+        if (hours is not null) BusinessHoursJson = System.Text.Json.JsonSerializer.Serialize(hours, Routing.RoutingJson.Options);
+        else if (clearHours) BusinessHoursJson = "";
+    }
+
     public void SetApiKey(string keyHash, string hint) { ApiKeyHash = keyHash; ApiKeyHint = hint; }
     public void SetWebhook(string? url, string? secret)
     {
@@ -61,6 +90,15 @@ public sealed class Inbox
         WebhookSecret = WebhookUrl is null ? null : secret;
     }
     public void Archive() => IsArchived = true;
+}
+
+/// <summary>The roll-out stages of the bot in an inbox (AS-5).</summary>
+public static class Rollouts
+{
+    public const string BotFirst = "bot-first";
+    public const string BotReview = "bot-review";
+    public const string HumanFirst = "human-first";
+    public static readonly string[] All = [BotFirst, BotReview, HumanFirst];
 }
 
 /// <summary>An agent's membership of an inbox: agents see only the inboxes they belong to.</summary>

@@ -19,6 +19,10 @@ internal sealed class InboxMapping : IEntityTypeConfiguration<Inbox>
         b.Property(i => i.Greeting).HasMaxLength(1000);
         b.Property(i => i.VipGreeting).HasMaxLength(1000);
         b.Property(i => i.WidgetColor).HasMaxLength(20);
+        b.Property(i => i.Rollout).HasMaxLength(20);
+        b.Ignore(i => i.RoutingRules);
+        b.Ignore(i => i.Hours);
+        b.Ignore(i => i.BotAnswers);
         b.HasIndex(i => i.ApiKeyHash).IsUnique();
     }
 }

@@ -29,7 +29,8 @@ public sealed class AssignConversation(ConciergeDb db, Access access, TimeProvid
 {
     public sealed record Command(Guid ConversationId, Guid AgentId);
 
-    public async Task<Result> Handle(Command command, ClaimsPrincipal actor, CancellationToken ct)
+    /// <param name="transfer">The conversation's own agent hands it to a colleague (see TransferConversation).</param>
+    public async Task<Result> Handle(Command command, ClaimsPrincipal actor, CancellationToken ct, bool transfer = false)
     {
         var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == command.ConversationId, ct);
         if (conversation is null || !await access.CanSee(actor, conversation, ct)) return Result.NotFound("Conversation not found.");
@@ -37,13 +38,16 @@ public sealed class AssignConversation(ConciergeDb db, Access access, TimeProvid
 
         var supervising = Access.SeesAllInboxes(actor);
         var takingOwn = command.AgentId == actorId && (conversation.AssigneeId is null || conversation.AssigneeId == actorId);
-        if (!supervising && !takingOwn) return Result.Forbidden("Only a supervisor can assign a conversation to someone else or take it over.");
+        var handingOn = transfer && conversation.AssigneeId == actorId;
+        if (!supervising && !takingOwn && !handingOn) return Result.Forbidden("Only a supervisor can assign a conversation to someone else or take it over.");
 
         var assignee = await db.Set<Agent>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == command.AgentId && a.IsActive, ct);
         if (assignee is null) return Result.Invalid("agentId", "The agent does not exist or is deactivated.");
         var member = assignee.Role is Roles.Admin or Roles.Supervisor ||
                      await db.InboxMembers.AnyAsync(m => m.InboxId == conversation.InboxId && m.AgentId == assignee.Id, ct);
         if (!member) return Result.Invalid("agentId", "The agent is not a member of this conversation's inbox.");
+        if (conversation.RiskLocked && !assignee.TeamList.Contains(Conversation.RiskTeam))
+            return Result.Invalid("agentId", "This conversation is locked to the risk team; choose a member of it.");
 
         conversation.AssignTo(assignee.Id, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

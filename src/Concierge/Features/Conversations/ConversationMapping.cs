@@ -13,6 +13,10 @@ internal sealed class ConversationMapping : IEntityTypeConfiguration<Conversatio
         b.Property(c => c.Language).HasMaxLength(8);
         b.Property(c => c.LastMessagePreview).HasMaxLength(200);
         b.Property(c => c.LastClarifyKey).HasMaxLength(500);
+        b.Property(c => c.RequiredSkills).HasMaxLength(500);
+        b.Property(c => c.Team).HasMaxLength(100);
+        b.Property(c => c.Topic).HasMaxLength(100);
+        b.Property(c => c.Emotion).HasMaxLength(20);
         // Two writers appending to one conversation at once: the second one's update fails and it retries.
         b.Property(c => c.LastSeq).IsConcurrencyToken();
         b.HasIndex(c => new { c.InboxId, c.Status, c.LastMessageAt });
@@ -30,6 +34,7 @@ internal sealed class MessageMapping : IEntityTypeConfiguration<Message>
         b.Property(m => m.SenderName).HasMaxLength(200);
         b.Property(m => m.ClientMessageId).HasMaxLength(100);
         b.Property(m => m.DeliveryError).HasMaxLength(500);
+        b.Property(m => m.Emotion).HasMaxLength(20);
         b.Ignore(m => m.QuickReplies);
         b.HasIndex(m => new { m.ConversationId, m.Seq }).IsUnique();
         // Idempotency: one message per (inbox, customer, client message id). NULL ids never collide.

@@ -7,9 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Concierge.Features.Conversations;
 
 public sealed record ConversationSummary(Guid Id, Guid InboxId, string InboxName, string Channel, Guid ContactId, string ContactName,
-    string Status, Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastMessageAt, string Preview, int Unread, string Language);
+    string Status, Guid? AssigneeId, string? AssigneeName, DateTimeOffset LastMessageAt, string Preview, int Unread, string Language,
+    string? Emotion = null, bool RiskLocked = false, bool FollowUp = false, int Vip = 0);
 
-/// <summary>The inbox list. Filters: "open" (default: bot, queued, assigned), "mine", "unassigned", "resolved", "all".</summary>
+/// <summary>
+/// The inbox list. Filters: "open" (default: waiting for or with a human, plus the bot's conversations in inboxes whose
+/// roll-out is "bot answers, humans review"), "mine", "unassigned" (waiting in the queue), "followup" (left a message out of
+/// hours), "bot", "resolved", "all".
+/// </summary>
 public sealed class ListConversations(ConciergeDb db, Access access)
 {
     public sealed record Query(string? Filter = "open", Guid? InboxId = null, string? Search = null, int Limit = 100, Guid? ContactId = null);
@@ -29,7 +34,9 @@ public sealed class ListConversations(ConciergeDb db, Access access)
             "resolved" => q.Where(c => c.Status == ConversationStatus.Resolved),
             "all" => q,
             "bot" => q.Where(c => c.Status == ConversationStatus.Bot),
-            _ => q.Where(c => c.Status != ConversationStatus.Resolved),
+            "followup" => q.Where(c => c.FollowUp && c.Status != ConversationStatus.Resolved),
+            _ => q.Where(c => c.Status == ConversationStatus.Queued || c.Status == ConversationStatus.Assigned ||
+                              (c.Status == ConversationStatus.Bot && db.Inboxes.Any(i => i.Id == c.InboxId && i.Rollout == Channels.Rollouts.BotReview))),
         };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -45,7 +52,7 @@ public sealed class ListConversations(ConciergeDb db, Access access)
             join inbox in db.Inboxes on c.InboxId equals inbox.Id
             join agent in db.Set<Agent>() on c.AssigneeId equals agent.Id into agents
             from agent in agents.DefaultIfEmpty()
-            select new { c, contact.Name, contact.Id, InboxName = inbox.Name, AgentName = agent != null ? agent.DisplayName : null }
+            select new { c, contact.Name, contact.Id, contact.AttributesJson, InboxName = inbox.Name, AgentName = agent != null ? agent.DisplayName : null }
         ).ToListAsync(ct);
 
         return Result<IReadOnlyList<ConversationSummary>>.Ok(rows
@@ -53,7 +60,7 @@ public sealed class ListConversations(ConciergeDb db, Access access)
             .Select(r => new ConversationSummary(r.c.Id, r.c.InboxId, r.InboxName, r.c.Channel, r.c.ContactId,
                 r.Name.Length > 0 ? r.Name : $"Visitor {r.Id.ToString("N")[^6..].ToUpperInvariant()}",
                 r.c.Status.ToString().ToLowerInvariant(), r.c.AssigneeId, r.AgentName, r.c.LastMessageAt, r.c.LastMessagePreview,
-                r.c.UnreadCount, r.c.Language))
+                r.c.UnreadCount, r.c.Language, r.c.Emotion, r.c.RiskLocked, r.c.FollowUp, Routing.RoutingDesk.VipRank(r.AttributesJson)))
             .ToList());
     }
 }
@@ -88,7 +95,7 @@ public sealed class GetConversation(ConciergeDb db, Access access, ListConversat
     }
 }
 
-/// <summary>Messages newer than a given message (or all, when none is given), oldest first.</summary>
+/// <summary>Messages newer than a given message (or all, when none is given), oldest first, as the customer sees them (no internal notes).</summary>
 public sealed class GetMessages(ConciergeDb db)
 {
     public async Task<Result<IReadOnlyList<MessageView>>> Handle(Guid conversationId, Guid? after, int limit, CancellationToken ct)
@@ -102,8 +109,8 @@ public sealed class GetMessages(ConciergeDb db)
             afterSeq = anchor.Value;
         }
         var messages = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq)
+            .Where(m => m.ConversationId == conversationId && m.Seq > afterSeq && !m.IsPrivate)
             .OrderBy(m => m.Seq).Take(Math.Clamp(limit, 1, 500)).ToListAsync(ct);
-        return Result<IReadOnlyList<MessageView>>.Ok(messages.Select(MessageView.Of).ToList());
+        return Result<IReadOnlyList<MessageView>>.Ok(messages.Select(m => MessageView.Of(m).ForCustomer()).ToList());
     }
 }

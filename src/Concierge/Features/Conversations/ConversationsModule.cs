@@ -22,6 +22,9 @@ public static class ConversationsModule
         services.AddScoped<IEventHandler<ConversationResolved>>(sp => sp.GetRequiredService<PushLiveUpdates>());
         services.AddScoped<IEventHandler<ConversationReopened>>(sp => sp.GetRequiredService<PushLiveUpdates>());
         services.AddScoped<IEventHandler<HandoffRequested>>(sp => sp.GetRequiredService<PushLiveUpdates>());
+        services.AddScoped<IEventHandler<ConversationUnassigned>>(sp => sp.GetRequiredService<PushLiveUpdates>());
+        services.AddScoped<IEventHandler<NoteAdded>>(sp => sp.GetRequiredService<PushLiveUpdates>());
+        services.AddScoped<IEventHandler<ConversationRiskLocked>>(sp => sp.GetRequiredService<PushLiveUpdates>());
         return services;
     }
 

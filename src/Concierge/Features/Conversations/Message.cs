@@ -10,8 +10,9 @@ public sealed class Message
     private Message() { }
 
     internal Message(Conversation conversation, long seq, MessageDirection direction, SenderType sender, Guid? senderId,
-        string senderName, string body, string? clientMessageId, DateTimeOffset now)
+        string senderName, string body, string? clientMessageId, DateTimeOffset now, bool isPrivate = false)
     {
+        IsPrivate = isPrivate;
         Id = Guid.CreateVersion7(now);
         ConversationId = conversation.Id;
         InboxId = conversation.InboxId;
@@ -26,7 +27,7 @@ public sealed class Message
         CreatedAt = now;
         // The bot answers inside the customer's own request, and its replies go back in that response: they are
         // delivered when stored. Agent replies wait in the outbox until the channel confirms.
-        DeliveryStatus = direction == MessageDirection.Outbound && sender != SenderType.Bot ? DeliveryStatus.Pending : DeliveryStatus.Delivered;
+        DeliveryStatus = direction == MessageDirection.Outbound && sender != SenderType.Bot && !isPrivate ? DeliveryStatus.Pending : DeliveryStatus.Delivered;
     }
 
     public Guid Id { get; private set; }
@@ -49,6 +50,14 @@ public sealed class Message
     /// <summary>The customer's vote on a bot answer (thumbs up/down); null when they did not vote.</summary>
     public bool? Helpful { get; private set; }
     public string? DeliveryError { get; private set; }
+    /// <summary>An internal note between agents: never shown or delivered to the customer.</summary>
+    public bool IsPrivate { get; private set; }
+    /// <summary>The emotion detected in a customer message (angry, anxious, disappointed, satisfied, neutral).</summary>
+    public string? Emotion { get; private set; }
+    /// <summary>How negative the message reads, 0–1 (for the agent's emotion indicator and trend).</summary>
+    public double? Negativity { get; private set; }
+
+    internal void NoteEmotion(string emotion, double negativity) { Emotion = emotion; Negativity = Math.Round(negativity, 3); }
 
     public IReadOnlyList<string> QuickReplies =>
         QuickRepliesJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(QuickRepliesJson) ?? [];

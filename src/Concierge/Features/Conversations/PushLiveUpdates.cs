@@ -16,8 +16,13 @@ public sealed record TypingChanged(Guid InboxId, Guid ConversationId, Guid Conta
 /// <summary>Pushes committed changes to the live feed (agents' screens, widgets).</summary>
 public sealed class PushLiveUpdates(ConciergeDb db, ILiveFeed feed) :
     IEventHandler<MessageReceived>, IEventHandler<ReplySent>, IEventHandler<ConversationAssigned>,
-    IEventHandler<ConversationResolved>, IEventHandler<ConversationReopened>, IEventHandler<HandoffRequested>
+    IEventHandler<ConversationResolved>, IEventHandler<ConversationReopened>, IEventHandler<HandoffRequested>,
+    IEventHandler<ConversationUnassigned>, IEventHandler<NoteAdded>, IEventHandler<ConversationRiskLocked>
 {
+    public Task Handle(ConversationUnassigned e, CancellationToken ct) => Push(e.ConversationId, "unassigned", ct);
+    public Task Handle(ConversationRiskLocked e, CancellationToken ct) => Push(e.ConversationId, "risk", ct);
+    // Notes are for agents: pushed without the message, so no widget ever receives a note's text.
+    public Task Handle(NoteAdded e, CancellationToken ct) => Push(e.ConversationId, "note", ct);
     public async Task Handle(MessageReceived e, CancellationToken ct) => await PushMessage(e.MessageId, "message", ct);
     public async Task Handle(ReplySent e, CancellationToken ct) => await PushMessage(e.MessageId, "message", ct);
     public Task Handle(ConversationAssigned e, CancellationToken ct) => Push(e.ConversationId, "assigned", ct);

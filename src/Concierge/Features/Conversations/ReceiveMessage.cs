@@ -50,7 +50,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         if (clientId is not null && await Existing(inbox.Id, contact.Id, clientId, ct) is { } duplicate) return duplicate;
 
         // VIPs may skip the bot when the inbox says so.
-        var botFirst = inbox.BotEnabled && _bot is not null && !(inbox.VipSkipsBot && contact.VipLevel is not null);
+        var botFirst = inbox.BotAnswers && _bot is not null && !(inbox.VipSkipsBot && contact.VipLevel is not null);
         var now = clock.GetUtcNow();
         var conversation = await db.Conversations
             .Where(c => c.InboxId == inbox.Id && c.ContactId == contact.Id)
@@ -63,6 +63,10 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         }
 
         var message = conversation.ReceiveFromCustomer(MessageText.Clean(command.Text!), contact.DisplayName, clientId, botFirst, now);
+        // The emotion of every customer message: the agent's indicator and trend, and routing's "upset customers first".
+        var sentiment = Nlp.Sentiment.SentimentAnalyzer.Default.Analyze(message.Body);
+        message.NoteEmotion(sentiment.Emotion, Math.Max(0, -sentiment.Score));
+        conversation.NoteEmotion(sentiment.Emotion);
         db.Messages.Add(message);
         try
         {
@@ -85,7 +89,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
     private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, string inboxVipGreeting,
         CancellationToken ct)
     {
-        var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id)
+        var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && !m.IsPrivate)
             .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
         var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
             conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
@@ -99,7 +103,9 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
             if (result.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
         }
         conversation.RecordBotTurn(turn.Decision.Failed, turn.Decision.ClarifyKey, turn.SkillStateJson);
-        if (turn.HandoffReason is not null) conversation.RequestHandoff(turn.HandoffReason);
+        // High-risk turns lock the conversation to the risk team (RT-4); every other hand-off goes to the queue.
+        if (turn.HandoffReason == "risk") conversation.LockForRisk(turn.Decision.Reason, now, assigneeInRiskTeam: false);
+        else if (turn.HandoffReason is not null) conversation.RequestHandoff(turn.HandoffReason, now);
         db.Add(new BotTurnRecord
         {
             Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, MessageId = message.Id, Action = turn.Decision.Action,

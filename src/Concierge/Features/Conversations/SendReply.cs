@@ -26,6 +26,8 @@ public sealed class SendReply(ConciergeDb db, Access access, WriteLocks locks, I
         if (!await access.CanReply(actor, found, ct)) return Result<MessageView>.From(Result.Forbidden("Only agents can reply."));
         var agentId = Access.AgentId(actor)!.Value;
         var agent = await db.Set<Agent>().AsNoTracking().FirstAsync(a => a.Id == agentId, ct);
+        if (found.RiskLocked && !agent.TeamList.Contains(Conversation.RiskTeam))
+            return Result<MessageView>.From(Result.Forbidden("This conversation is locked to the risk team."));
 
         using var _ = await locks.Acquire(found.InboxId, found.ContactId, ct);
         var conversation = await db.Conversations.FirstAsync(c => c.Id == command.ConversationId, ct);

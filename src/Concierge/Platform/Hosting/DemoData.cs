@@ -2,6 +2,8 @@ using Concierge.Features.Agents;
 using Concierge.Features.Channels;
 using Concierge.Features.Contacts;
 using Concierge.Features.Conversations;
+using Concierge.Features.Routing.Engine;
+using Concierge.Features.Workbench;
 using Concierge.Platform.Data;
 using Concierge.Platform.Security;
 using Microsoft.AspNetCore.Identity;
@@ -22,12 +24,15 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
     public static readonly Guid AppInboxId = Guid.Parse("0b1e0000-0000-4000-8000-000000000002");
     public const string AdminEmail = "admin@lumen.demo";
 
-    public static readonly (string Email, string Name, string Role, string Skills, int Max, string Language)[] Staff =
+    /// <summary>Different skills, levels and teams so that routing is visible: a VIP refund goes to Li Na (senior, refund),
+    /// an English question to Tom, a risky one to Wang Qiang's risk team, ordinary orders to Zhang Wei or whoever is freer.</summary>
+    public static readonly (string Email, string Name, string Role, string Skills, int Max, string Language, AgentLevel Level, string Teams)[] Staff =
     [
-        (AdminEmail, "管理员 Admin", Roles.Admin, "", 5, ""),
-        ("lina@lumen.demo", "李娜 Li Na", Roles.Agent, "refund,after-sales,chinese,senior", 6, "zh-CN"),
-        ("tom@lumen.demo", "Tom Baker", Roles.Agent, "shipping,english,orders", 5, "en"),
-        ("wangqiang@lumen.demo", "王强 Wang Qiang", Roles.Supervisor, "vip,risk,complaints,chinese,english", 4, "zh-CN"),
+        (AdminEmail, "管理员 Admin", Roles.Admin, "", 5, "", AgentLevel.Expert, ""),
+        ("lina@lumen.demo", "李娜 Li Na", Roles.Agent, "refund,after-sales,vip,complaints", 6, "zh-CN", AgentLevel.Senior, "after-sales"),
+        ("tom@lumen.demo", "Tom Baker", Roles.Agent, "shipping,orders,english", 5, "en", AgentLevel.Junior, "service"),
+        ("wangqiang@lumen.demo", "王强 Wang Qiang", Roles.Supervisor, "vip,complaints,english", 4, "zh-CN", AgentLevel.Expert, "risk,after-sales"),
+        ("zhangwei@lumen.demo", "张伟 Zhang Wei", Roles.Agent, "orders,shipping,refund", 5, "zh-CN", AgentLevel.Junior, "service"),
     ];
 
     public async Task Apply(CancellationToken ct)
@@ -63,21 +68,53 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
             {
                 Id = Guid.CreateVersion7(now), UserName = s.Email, Email = s.Email, EmailConfirmed = true, DisplayName = s.Name,
                 Role = s.Role, Skills = s.Skills, MaxConcurrentChats = s.Max, Language = s.Language, CreatedAt = now,
+                Level = s.Level, Teams = s.Teams,
             };
             var result = await users.CreateAsync(agent, s.Role == Roles.Admin ? demo.AdminPassword : demo.AgentPassword);
             if (!result.Succeeded) throw new InvalidOperationException("Demo agent: " + string.Join(" ", result.Errors.Select(e => e.Description)));
             agents.Add(agent);
         }
-        // Li Na works the website (Chinese), Tom the app (English), Wang Qiang supervises both.
+        // Li Na and Zhang Wei work the website (Chinese), Tom the app (English) and the website's English customers,
+        // Wang Qiang supervises both and leads the risk team.
         db.InboxMembers.AddRange(
             new InboxMember { InboxId = WebInboxId, AgentId = agents[1].Id },
+            new InboxMember { InboxId = WebInboxId, AgentId = agents[2].Id },
             new InboxMember { InboxId = WebInboxId, AgentId = agents[3].Id },
+            new InboxMember { InboxId = WebInboxId, AgentId = agents[4].Id },
+            new InboxMember { InboxId = AppInboxId, AgentId = agents[1].Id },
             new InboxMember { InboxId = AppInboxId, AgentId = agents[2].Id },
             new InboxMember { InboxId = AppInboxId, AgentId = agents[3].Id });
+        await db.SaveChangesAsync(ct);
+        SeedCannedResponses(now);
         await db.SaveChangesAsync(ct);
 
         await SeedConversations(agents, now.AddHours(-3), ct);
         log.LogInformation("Seeded the demo company: 2 inboxes, {Count} staff", agents.Count);
+    }
+
+    private void SeedCannedResponses(DateTimeOffset now)
+    {
+        (string Shortcut, string Lang, string Kind, string Title, string Body)[] canned =
+        [
+            ("hello", "zh", CannedKinds.Reply, "问候", "{{customer.name}}您好，我是客服{{agent.name}}，很高兴为您服务！请问有什么可以帮您？"),
+            ("hello", "en", CannedKinds.Reply, "Greeting", "Hi {{customer.name}}, this is {{agent.name}} — happy to help. What can I do for you?"),
+            ("refund", "zh", CannedKinds.Reply, "退款进度", "您好{{customer.name}}，订单 {{order.number}} 的退款已提交，款项会在 1–3 个工作日内原路退回，请留意到账通知。"),
+            ("refund", "en", CannedKinds.Reply, "Refund status", "Hi {{customer.name}}, the refund for {{order.number}} is on its way — it reaches your original payment method within 1–3 business days."),
+            ("shipping", "zh", CannedKinds.Reply, "物流查询", "我帮您查询了订单 {{order.number}} 的物流，包裹正在派送途中，预计 1–2 天送达。"),
+            ("shipping", "en", CannedKinds.Reply, "Shipping status", "I checked {{order.number}} for you: the parcel is on its way and should arrive within 1–2 days."),
+            ("invoice", "zh", CannedKinds.Reply, "开发票", "电子发票可以在「我的订单 → 订单详情 → 申请发票」中申请，开具后会发送到您的邮箱。"),
+            ("invoice", "en", CannedKinds.Reply, "Invoices", "You can request an e-invoice under My orders → Order details → Request invoice; it is emailed to you once issued."),
+            ("thanks", "zh", CannedKinds.Reply, "结束语", "感谢您的耐心，{{customer.name}}！还有其他问题随时找我们，祝您生活愉快。"),
+            ("thanks", "en", CannedKinds.Reply, "Closing", "Thanks for your patience, {{customer.name}}! If anything else comes up, we're right here."),
+            ("sorry", "zh", CannedKinds.Soothe, "致歉安抚", "非常抱歉给您带来了不好的体验，{{customer.name}}，您的心情我完全理解。这件事我会亲自跟进，马上为您处理。"),
+            ("sorry", "en", CannedKinds.Soothe, "Apologise", "I'm really sorry about this, {{customer.name}} — I completely understand how frustrating it is. I'm taking care of it personally right now."),
+            ("priority", "zh", CannedKinds.Soothe, "优先处理", "{{customer.name}}，我已经把您的问题标记为优先处理，{{order.number}} 的情况我现在就核实，几分钟内给您答复。"),
+            ("priority", "en", CannedKinds.Soothe, "Priority", "{{customer.name}}, I've made this a priority and I'm checking {{order.number}} right now — you'll hear back from me within minutes."),
+            ("compensate", "zh", CannedKinds.Soothe, "补偿方案", "为表歉意，我们为您申请了一张 20 元无门槛优惠券，同时会尽快解决您的问题，再次抱歉！"),
+            ("compensate", "en", CannedKinds.Soothe, "Goodwill", "As an apology we've added a ¥20 voucher to your account, and we'll get this fixed as fast as we can. Sorry again!"),
+        ];
+        foreach (var c in canned)
+            db.Add(new CannedResponse { Id = Guid.CreateVersion7(now), Shortcut = c.Shortcut, Language = c.Lang, Kind = c.Kind, Title = c.Title, Body = c.Body, CreatedAt = now, UpdatedAt = now });
     }
 
     private async Task SeedConversations(List<Agent> agents, DateTimeOffset start, CancellationToken ct)

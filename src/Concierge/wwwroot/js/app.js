@@ -28,10 +28,65 @@
     var t = e.target;
     if (e.key !== "Enter" || e.shiftKey || e.isComposing || !t.matches || !t.matches("textarea[data-enter-submit]")) return;
     e.preventDefault();
+    if (cannedPick(t)) return;
     if (t.value.trim() && t.form) t.form.requestSubmit();
   });
 
-  var page = document.querySelector("[data-live-inbox]");
+  // A select marked data-autosubmit submits its form when changed (the presence switch).
+  document.addEventListener("change", function (e) {
+    var form = e.target.closest && e.target.closest("form[data-autosubmit]");
+    if (form) form.requestSubmit();
+  });
+
+  // Reply / internal note: one composer, two modes; a note is styled differently so nobody sends it to the customer by mistake.
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-compose-mode]");
+    if (!b) return;
+    var form = b.closest("form"), mode = b.getAttribute("data-compose-mode");
+    form.querySelectorAll("[data-compose-mode]").forEach(function (x) { x.classList.toggle("active", x === b); });
+    var field = form.querySelector("[data-compose-mode-field]"); if (field) field.value = mode;
+    form.classList.toggle("composer-note", mode === "note");
+    var t = form.querySelector("textarea");
+    if (t) {
+      if (!t.getAttribute("data-placeholder-reply")) t.setAttribute("data-placeholder-reply", t.placeholder);
+      t.placeholder = t.getAttribute(mode === "note" ? "data-placeholder-note" : "data-placeholder-reply");
+      t.focus();
+    }
+  });
+
+  // Saved replies: typing "/ref" in the composer offers the matching canned responses, already filled for this customer.
+  function cannedList(t) { try { return JSON.parse(t.getAttribute("data-canned") || "[]"); } catch (x) { return []; } }
+  function cannedPop(t) { return t.form && t.form.querySelector("[data-canned-pop]"); }
+  function cannedShow(t) {
+    var pop = cannedPop(t); if (!pop) return;
+    var m = /^\/([^\s]*)$/.exec(t.value);
+    if (!m) { pop.hidden = true; return; }
+    var q = m[1].toLowerCase();
+    var items = cannedList(t).filter(function (c) { return c.s.indexOf(q) === 0 || c.t.toLowerCase().indexOf(q) >= 0; }).slice(0, 8);
+    pop.innerHTML = "";
+    items.forEach(function (c, i) {
+      var li = document.createElement("li");
+      li.className = "canned-item" + (i === 0 ? " active" : "");
+      li.setAttribute("data-testid", "canned-item");
+      var k = document.createElement("strong"); k.textContent = "/" + c.s + " ";
+      var title = document.createElement("span"); title.className = "muted"; title.textContent = c.t;
+      var body = document.createElement("div"); body.className = "small"; body.textContent = c.x;
+      li.appendChild(k); li.appendChild(title); li.appendChild(body);
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); t.value = c.x; pop.hidden = true; t.focus(); });
+      pop.appendChild(li);
+    });
+    pop.hidden = items.length === 0;
+  }
+  function cannedPick(t) {
+    var pop = cannedPop(t);
+    if (!pop || pop.hidden) return false;
+    var first = pop.querySelector(".canned-item.active");
+    if (first) first.dispatchEvent(new MouseEvent("mousedown"));
+    return true;
+  }
+  document.addEventListener("input", function (e) { if (e.target.matches && e.target.matches("textarea[data-canned]")) cannedShow(e.target); });
+
+  var page = document.querySelector("[data-live-inbox]") || document.querySelector("[data-live-supervisor]");
   if (!page) return;
   var conversationId = page.getAttribute("data-conversation") || null;
   var socket = null, delay = 1000, refreshTimer = null, typingSentAt = 0, typingOffTimer = null, customerTypingTimer = null, busy = false, again = false;
@@ -39,18 +94,61 @@
   function connect() {
     var ws = new WebSocket(location.origin.replace(/^http/, "ws") + "/agent/live");
     socket = ws;
-    ws.onopen = function () { delay = 1000; dot(true); refresh(); };
+    ws.onopen = function () { delay = 1000; dot(true); refresh(); if (conversationId) sendFrame({ type: "viewing", conversationId: conversationId }); };
     ws.onclose = function () { socket = null; dot(false); setTimeout(connect, delay = Math.min(delay * 2, 15000)); };
     ws.onmessage = function (e) {
       var d; try { d = JSON.parse(e.data); } catch (x) { return; }
-      if (d.type === "conversation") {
+      if (d.type === "conversation" || d.type === "routing") {
         if (d.conversationId === conversationId && d.direction === "inbound") customerTyping(false);
         scheduleRefresh();
       } else if (d.type === "typing" && d.who === "customer" && d.conversationId === conversationId) {
         customerTyping(d.isTyping);
+      } else if ((d.type === "viewing" || (d.type === "typing" && d.who === "agent")) && d.conversationId === conversationId) {
+        colleague(d.name, d.type === "typing" ? (d.isTyping ? "typing" : "viewing") : "viewing");
+      } else if (d.type === "mention") {
+        toast((document.documentElement.lang === "en" ? d.by + " mentioned you: " : d.by + " 提到了你：") + d.text, "/inbox/" + d.conversationId + "?filter=all");
+        scheduleRefresh();
       }
     };
   }
+
+  // Colleagues with this conversation open: "Li Na is viewing" / "is typing…", forgotten when they stop saying so.
+  var colleagues = {};
+  function colleague(name, state) {
+    colleagues[name] = { state: state, at: Date.now() };
+    drawColleagues();
+  }
+  function drawColleagues() {
+    var el = document.querySelector("[data-colleagues]");
+    if (!el) return;
+    var en = document.documentElement.lang === "en", now = Date.now(), parts = [];
+    Object.keys(colleagues).forEach(function (n) {
+      if (now - colleagues[n].at > 25000) { delete colleagues[n]; return; }
+      parts.push(n + (colleagues[n].state === "typing" ? (en ? " is typing…" : " 正在输入…") : (en ? " is viewing" : " 正在查看")));
+    });
+    el.textContent = parts.join(" · ");
+    el.hidden = parts.length === 0;
+  }
+  setInterval(drawColleagues, 5000);
+
+  function toast(text, href) {
+    var t = document.createElement("a");
+    t.className = "toast"; t.textContent = text; if (href) t.href = href;
+    t.setAttribute("data-testid", "toast");
+    document.body.appendChild(t);
+    setTimeout(function () { t.remove(); }, 8000);
+  }
+
+  // Tell colleagues this conversation is open, and the server that this agent is here (presence by activity).
+  var activeSentAt = 0;
+  function sendFrame(o) { if (socket && socket.readyState === 1) socket.send(JSON.stringify(o)); }
+  setInterval(function () { if (conversationId && document.visibilityState === "visible") sendFrame({ type: "viewing", conversationId: conversationId }); }, 10000);
+  ["keydown", "mousedown"].forEach(function (ev) {
+    document.addEventListener(ev, function () {
+      var now = Date.now();
+      if (now - activeSentAt > 30000) { activeSentAt = now; sendFrame({ type: "active" }); }
+    }, { passive: true });
+  });
 
   function dot(on) { var el = document.querySelector("[data-live-status]"); if (el) el.classList.toggle("on", on); }
 
@@ -80,7 +178,7 @@
     });
     if (includeComposer) {
       var mine = document.querySelector("[data-composer]"), theirs = doc.querySelector("[data-composer]");
-      if (mine && theirs) mine.innerHTML = theirs.innerHTML;
+      if (mine && theirs) { mine.innerHTML = theirs.innerHTML; mine.classList.remove("composer-note"); }
       var alert = doc.querySelector(".pane-chat > .alert"), existing = document.querySelector(".pane-chat > .alert");
       if (existing) existing.remove();
       if (alert) document.querySelector("#pane-head") && document.querySelector("#pane-head").after(alert);
@@ -112,6 +210,8 @@
 
   document.addEventListener("input", function (e) {
     if (!e.target.matches || !e.target.matches("[data-typing-source]") || !conversationId) return;
+    // Writing a note is not typing to the customer.
+    if (e.target.form && e.target.form.classList.contains("composer-note")) return;
     var now = Date.now();
     if (now - typingSentAt > 2000) { typingSentAt = now; sendTyping(true); }
     clearTimeout(typingOffTimer);

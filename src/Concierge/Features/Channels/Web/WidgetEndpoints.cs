@@ -20,7 +20,10 @@ internal static class WidgetEndpoints
     public sealed record UserIdentity(string? ExternalId, string? Name, string? Email, string? Hash);
     public sealed record SessionRequest(Guid InboxId, string? Token, UserIdentity? User);
     public sealed record InboxInfo(Guid Id, string Name, string Greeting, string Color);
-    public sealed record SessionResponse(string? Token, Guid? ContactId, InboxInfo Inbox, Guid? ConversationId, IReadOnlyList<MessageView> Messages);
+    /// <param name="Queue">Where the visitor stands while waiting for a human; null when they are not waiting.</param>
+    public sealed record SessionResponse(string? Token, Guid? ContactId, InboxInfo Inbox, Guid? ConversationId, IReadOnlyList<MessageView> Messages,
+        QueueInfo? Queue = null);
+    public sealed record QueueInfo(int Position, int Waiting, int EtaSeconds);
     public sealed record SendRequest(Guid InboxId, string? Text, string? ClientMessageId, UserIdentity? User);
     public sealed record SendResponse(string Token, Guid ConversationId, MessageView Message, IReadOnlyList<MessageView> Replies);
     public sealed record TypingRequest(bool IsTyping);
@@ -40,6 +43,7 @@ internal static class WidgetEndpoints
     public const string WidgetCors = "widget";
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> StartSession(SessionRequest request, ConciergeDb db,
+        Routing.RoutingDesk routing,
         VisitorTokens tokens, ResolveWidgetVisitor visitors, CancellationToken ct)
     {
         var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == request.InboxId && !i.IsArchived && i.Channel == WebWidgetAdapter.KindName, ct);
@@ -51,10 +55,11 @@ internal static class WidgetEndpoints
         if (visitor.Value is not { } contactId) return TypedResults.Ok(new SessionResponse(null, null, info, null, []));
 
         var conversation = await LatestConversation(db, inbox.Id, contactId, ct);
-        var messages = conversation is null ? [] : await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Value)
+        var messages = conversation is null ? [] : await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Value && !m.IsPrivate)
             .OrderByDescending(m => m.Seq).Take(100).OrderBy(m => m.Seq).ToListAsync(ct);
         return TypedResults.Ok(new SessionResponse(tokens.Issue(inbox.Id, contactId), contactId, info, conversation,
-            messages.Select(MessageView.Of).ToList()));
+            messages.Select(m => MessageView.Of(m).ForCustomer()).ToList(),
+            conversation is { } cid && routing.Router.PositionOf(cid) is { } p ? new QueueInfo(p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds)) : null));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MessageView>>, ProblemHttpResult>> ListMessages(HttpContext http, Guid? after,
@@ -84,7 +89,7 @@ internal static class WidgetEndpoints
         if (result.IsFailure) return Problems.From(result);
         var received = result.Value!;
         var message = await db.Messages.AsNoTracking().FirstAsync(m => m.Id == received.MessageId, ct);
-        return TypedResults.Ok(new SendResponse(tokens.Issue(inbox.Id, contactId), received.ConversationId, MessageView.Of(message), received.Replies));
+        return TypedResults.Ok(new SendResponse(tokens.Issue(inbox.Id, contactId), received.ConversationId, MessageView.Of(message).ForCustomer(), received.Replies));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Typing(HttpContext http, TypingRequest request, ConciergeDb db,

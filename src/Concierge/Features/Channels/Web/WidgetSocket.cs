@@ -29,13 +29,15 @@ internal static class WidgetSocket
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var subscription = feed.Subscribe(e => e.InboxId == inboxId && e switch
         {
-            ConversationUpdated u => u.ContactId == contactId,
+            ConversationUpdated u => u.ContactId == contactId && u.Kind is not ("note" or "risk" or "unassigned") && u.Message is not { IsPrivate: true },
+            Routing.QueueUpdated q => q.ContactId == contactId,
             TypingChanged t => t.ContactId == contactId && t.Who == "agent",
             _ => false,
         });
         await LiveSocket.Run(socket, subscription, e => e switch
         {
-            ConversationUpdated { Message: { } m } => new { type = "message", message = m },
+            ConversationUpdated { Message: { } m } => new { type = "message", message = m.ForCustomer() },
+            Routing.QueueUpdated q => new { type = "queue", conversationId = q.ConversationId, position = q.Position, waiting = q.Waiting, etaSeconds = q.EstimatedWaitSeconds },
             ConversationUpdated u => new { type = "status", conversationId = u.ConversationId, status = u.Kind },
             TypingChanged t => new { type = "typing", who = t.Who, name = t.Name, isTyping = t.IsTyping },
             _ => null,

@@ -44,11 +44,16 @@ internal sealed class DemoOrderService(TimeProvider clock)
                 ? await next(context)
                 : TypedResults.Problem("A valid X-Api-Key header is required.", statusCode: 401);
         });
+        api.MapGet("/orders", (string? customer, DemoOrderService service) => Results.Ok(service.OfCustomer(customer)));
         api.MapGet("/orders/{orderNumber}", (string orderNumber, string? customer, DemoOrderService service) =>
             service.Find(orderNumber, customer) is { } order ? Results.Ok(order) : Results.Problem("Order not found.", statusCode: 404));
         api.MapPost("/orders/{orderNumber}/after-sales", (string orderNumber, string? customer, AfterSalesRequest request, DemoOrderService service) =>
             service.RequestAfterSales(orderNumber, customer ?? request.Customer, request));
     }
+
+    /// <summary>A customer's orders, newest first (what the agent's customer panel shows).</summary>
+    public IReadOnlyList<Order> OfCustomer(string? customer) =>
+        string.IsNullOrEmpty(customer) ? [] : _orders.Values.Where(o => o.Customer == customer).OrderByDescending(o => o.OrderNumber).ToList();
 
     /// <summary>An order is only shown to its own customer: another customer's number reads as unknown, not forbidden.</summary>
     public Order? Find(string orderNumber, string? customer) =>

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Concierge.Features.Channels;
+using Concierge.Features.Routing.Engine;
+using Concierge.Platform.Data;
+using Concierge.Platform.Hosting;
+using Concierge.Platform.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concierge.Features.Routing;
+
+/// <summary>Presence, transfers, risk lock, routing explanations, inbox routing settings and the supervisor view over REST.</summary>
+internal static class RoutingEndpoints
+{
+    public sealed record PresenceRequest(string? Presence);
+    public sealed record TransferRequest(Guid? AgentId, string? Team, string? Note);
+    public sealed record RiskRequest(string? Reason);
+    public sealed record RoutingSettingsRequest(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen);
+    public sealed record RoutingSettings(string Rollout, InboxRules Rules, BusinessHours? BusinessHours);
+    public sealed record QueueView(bool Waiting, int? Position, int? WaitingTotal, int? EstimatedWaitSeconds, bool FollowUp);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var agents = app.MapGroup("/api/v1/agents").RequireAuthorization(Policies.Agent).WithTags("Agents");
+        agents.MapPut("/me/presence", (PresenceRequest? r, ClaimsPrincipal user, ChangePresence change, CancellationToken ct) =>
+                SetPresence(Access.AgentId(user) ?? Guid.Empty, r, user, change, ct))
+            .WithSummary("Set your presence: online, busy, away or offline. Offline puts your conversations back in the queue.");
+        agents.MapPut("/{id:guid}/presence", (Guid id, PresenceRequest? r, ClaimsPrincipal user, ChangePresence change, CancellationToken ct) =>
+                SetPresence(id, r, user, change, ct))
+            .WithSummary("Set an agent's presence (supervisor).");
+
+        var conversations = app.MapGroup("/api/v1/conversations").RequireAuthorization(Policies.Agent).WithTags("Conversations");
+        conversations.MapPost("/{id:guid}/transfer", Transfer).WithSummary("Transfer to an agent or a team, with a note for them.");
+        conversations.MapPost("/{id:guid}/risk", Risk).WithSummary("Flag as high-risk: locked to the risk team, the bot stops.");
+        conversations.MapGet("/{id:guid}/routing", async Task<Results<Ok<IReadOnlyList<RoutingDecisionView>>, ProblemHttpResult>> (
+                Guid id, ClaimsPrincipal user, GetRoutingDecisions get, CancellationToken ct) =>
+            {
+                var result = await get.Handle(id, user, ct);
+                return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
+            })
+            .WithSummary("Why routing chose the agent: who was eligible and which rule decided.");
+        // The app channel asks this with its inbox key, to show its customer where they stand.
+        app.MapGet("/api/v1/conversations/{id:guid}/queue", Queue).RequireAuthorization(Policies.AgentOrInboxKey).WithTags("Conversations")
+            .WithSummary("The conversation's place in the queue and the estimated wait (agents, or the app channel's inbox key).");
+
+        app.MapGet("/api/v1/supervisor", async Task<Results<Ok<SupervisorView>, ProblemHttpResult>> (ClaimsPrincipal user, GetSupervisorView get, CancellationToken ct) =>
+            {
+                var result = await get.Handle(user, ct);
+                return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
+            })
+            .RequireAuthorization(Policies.Agent).WithTags("Supervisor").WithSummary("Live queues, waiting times, agents' states and loads.");
+
+        var inboxes = app.MapGroup("/api/v1/inboxes").RequireAuthorization(Policies.Agent).WithTags("Inboxes");
+        inboxes.MapGet("/{id:guid}/routing", GetSettings).WithSummary("The inbox's routing rules, bot roll-out stage and business hours.");
+        inboxes.MapPut("/{id:guid}/routing", PutSettings).WithSummary("Change routing rules, roll-out stage (bot-first, bot-review, human-first) or business hours (admin).");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetPresence(Guid id, PresenceRequest? r, ClaimsPrincipal user,
+        ChangePresence change, CancellationToken ct)
+    {
+        var result = await change.Handle(id, r?.Presence, user, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Transfer(Guid id, TransferRequest? r, ClaimsPrincipal user,
+        TransferConversation transfer, CancellationToken ct)
+    {
+        var result = await transfer.Handle(new TransferConversation.Command(id, r?.AgentId, r?.Team, r?.Note), user, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Risk(Guid id, RiskRequest? r, ClaimsPrincipal user, LockForRisk lockIt, CancellationToken ct)
+    {
+        var result = await lockIt.Handle(id, r?.Reason, user, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<QueueView>, ProblemHttpResult>> Queue(Guid id, ClaimsPrincipal user, ConciergeDb db, Access access,
+        RoutingDesk desk, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (conversation is null || !await access.CanSee(user, conversation, ct)) return Problems.Problem(404, "Not found", "Conversation not found.", "id");
+        return TypedResults.Ok(QueueOf(desk, id, conversation.FollowUp));
+    }
+
+    internal static QueueView QueueOf(RoutingDesk desk, Guid conversationId, bool followUp) =>
+        desk.Router.PositionOf(conversationId) is { } p
+            ? new QueueView(true, p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds), followUp)
+            : new QueueView(false, null, null, null, followUp);
+
+    private static async Task<Results<Ok<RoutingSettings>, ProblemHttpResult>> GetSettings(Guid id, ClaimsPrincipal user, ConciergeDb db, Access access, CancellationToken ct)
+    {
+        var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inbox is null || !await access.CanSeeInbox(user, id, ct)) return Problems.Problem(404, "Not found", "Inbox not found.", "id");
+        return TypedResults.Ok(new RoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+    }
+
+    private static async Task<Results<Ok<RoutingSettings>, ProblemHttpResult>> PutSettings(Guid id, RoutingSettingsRequest? r, ClaimsPrincipal user,
+        ConciergeDb db, RoutingDesk desk, CancellationToken ct)
+    {
+        if (!Access.IsAdmin(user)) return Problems.From(Result.Forbidden("Only admins change routing settings."));
+        if (r is null) return Problems.Invalid("body", "The request body is required.");
+        var inbox = await db.Inboxes.FirstOrDefaultAsync(i => i.Id == id && !i.IsArchived, ct);
+        if (inbox is null) return Problems.Problem(404, "Not found", "Inbox not found.", "id");
+        if (r.Rollout is not null && !Rollouts.All.Contains(r.Rollout))
+            return Problems.Invalid("rollout", "The roll-out stage is bot-first, bot-review or human-first.");
+        if (r.Rules is { } rules && (rules.VipBoostSeconds < 0 || rules.NegativeBoostSeconds < 0 || rules.RelaxSkillsAfterSeconds < 0
+            || rules.VipBoostSeconds > 86400 || rules.NegativeBoostSeconds > 86400 || rules.RelaxSkillsAfterSeconds > 86400))
+            return Problems.Invalid("rules", "Boosts and the relaxation time are seconds between 0 and 86400.");
+        if (r.BusinessHours is { } hours && hours.Validate() is { IsFailure: true } bad) return Problems.From(bad);
+        inbox.ConfigureRouting(r.Rollout, r.Rules, r.BusinessHours, clearHours: r.AlwaysOpen == true);
+        await db.SaveChangesAsync(ct);
+        desk.RefreshRules(inbox.Id, inbox.RoutingRules);
+        return TypedResults.Ok(new RoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+    }
+}

@@ -1,0 +1,82 @@
+namespace Concierge.Browser.Tests;
+
+/// <summary>
+/// Routing and the workbench in a real browser: an angry VIP customer reaches the senior agent (not the junior one who is
+/// also online), who sees the summary and soothing suggestions and answers with one click; the supervisor sees the load.
+/// </summary>
+public sealed class RoutingWorkbenchTests(Chromium chromium, ConciergeSite site) : BrowserTest<ConciergeSite>(chromium, site), IClassFixture<ConciergeSite>
+{
+    [Fact]
+    public async Task AnAngryVipReachesTheSeniorAgentWhoAnswersWithASoothingSuggestion()
+    {
+        // The demo's 王芳 has an open website conversation from earlier; close it so her new message starts afresh with the bot.
+        var admin = Site.Http("cat_demo_admin_8b1d5f3e");
+        using (var open = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/conversations?filter=open&inboxId={ConciergeSite.WebInbox}&search=u-1001", TestContext.Current.CancellationToken)))
+            foreach (var c in open.RootElement.EnumerateArray())
+                (await admin.PostAsync($"/api/v1/conversations/{c.GetProperty("id").GetGuid()}/resolve", null, TestContext.Current.CancellationToken)).IsSuccessStatusCode.ShouldBeTrue();
+
+        // Opening the workbench brings an agent online: Li Na (senior) and Zhang Wei (junior) both can take website chats.
+        var zhang = await SignInAsAgent("zhangwei@lumen.demo");
+        await WaitUntilLive(zhang);
+        var lina = await SignInAsAgent("lina@lumen.demo");
+        await WaitUntilLive(lina);
+        await Expect(lina.GetByTestId("presence")).ToHaveValueAsync("online");
+
+        // 王芳 is a gold VIP in the demo data.
+        var visitor = await VisitorWithWidgetOpen("zh-CN", "?user=u-1001&name=王芳");
+        var conversation = await SendFromWidget(visitor, "你们太过分了！订单 DD20261114001 的退款拖了两个星期还没到账，我非常生气，马上给我转人工！");
+
+        await Expect(ConversationItem(lina, conversation)).ToBeVisibleAsync();
+        await OpenConversation(lina, conversation);
+        await Expect(lina.Locator("#pane-head")).ToContainTextAsync("李娜 Li Na");
+        await Expect(lina.GetByTestId("message-emotion").First).ToBeVisibleAsync();
+        await Expect(lina.GetByTestId("summary")).ToContainTextAsync("DD20261114001");
+        await Expect(lina.GetByTestId("emotion-now")).ToContainTextAsync("愤怒");
+        var soothing = lina.GetByTestId("soothing");
+        await Expect(soothing).ToBeVisibleAsync();
+        await lina.GetByTestId("routing-why").ClickAsync();
+        await Expect(lina.GetByTestId("routing-why")).ToContainTextAsync("VIP");
+        await Screenshots.Save(lina, "inbox-vip-angry-routed-zh");
+
+        await soothing.GetByTestId("use-soothing").Nth(1).ClickAsync();
+        var text = await lina.GetByTestId("composer").InputValueAsync();
+        text.ShouldContain("王芳");
+        await lina.GetByTestId("composer").PressAsync("Enter");
+        await Expect(lina.GetByTestId("timeline")).ToContainTextAsync(text);
+        await Expect(visitor.GetByTestId("widget-messages")).ToContainTextAsync(text);
+
+        // Zhang Wei was online too, but the conversation is not his.
+        await zhang.GotoAsync("/inbox?filter=mine");
+        await Expect(ConversationItem(zhang, conversation)).ToHaveCountAsync(0);
+
+        var supervisor = await SignInAsAgent("wangqiang@lumen.demo");
+        await supervisor.GotoAsync("/supervisor");
+        await Expect(supervisor.GetByTestId("agents")).ToContainTextAsync("李娜 Li Na");
+        await Screenshots.Save(supervisor, "supervisor-zh");
+    }
+
+    [Fact]
+    public async Task NotesStayInternalAndSavedRepliesComeWithASlash()
+    {
+        var tom = await SignInAsAgent("tom@lumen.demo", "en");
+        await WaitUntilLive(tom);
+        var visitor = await VisitorWithWidgetOpen("en-US");
+        var conversation = await SendFromWidget(visitor, "Please connect me to a real person, I have a question about an invoice.");
+
+        await Expect(ConversationItem(tom, conversation)).ToBeVisibleAsync();
+        await OpenConversation(tom, conversation);
+        await tom.GetByTestId("mode-note").ClickAsync();
+        await tom.GetByTestId("composer").FillAsync("@lina do we issue invoices for gift cards?");
+        await tom.GetByTestId("composer").PressAsync("Enter");
+        await Expect(tom.GetByTestId("note").Last).ToContainTextAsync("gift cards");
+
+        await tom.GetByTestId("composer").FillAsync("/inv");
+        await Expect(tom.GetByTestId("canned-item").First).ToBeVisibleAsync();
+        await Screenshots.Save(tom, "inbox-canned-en");
+        await tom.GetByTestId("composer").PressAsync("Enter");
+        await Expect(tom.GetByTestId("composer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("e-invoice"));
+        await tom.GetByTestId("composer").PressAsync("Enter");
+        await Expect(visitor.GetByTestId("widget-messages")).ToContainTextAsync("e-invoice");
+        await Expect(visitor.GetByTestId("widget-messages")).Not.ToContainTextAsync("gift cards");
+    }
+}
