@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Concierge.Nlp.Intents;
 using Concierge.Nlp.Retrieval;
 using Concierge.Nlp.Text;
@@ -17,7 +18,9 @@ public sealed class EngineConfig : ManualConfig
 {
     public EngineConfig()
     {
-        AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithId("engine"));
+        // In-process: this project references the web application (for the routing benchmarks), and BenchmarkDotNet's
+        // generated out-of-process project would need ASP.NET packages the NuGet copy here does not serve.
+        AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance).WithId("engine"));
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }
 }

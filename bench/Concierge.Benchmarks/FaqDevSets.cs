@@ -10,7 +10,10 @@ namespace Concierge.Benchmarks;
 /// clinc: 150 FAQs × 5 phrasings from CLINC150 train, 2,000 test queries (OOS → none);
 /// smp: 31 FAQs × 8 phrasings from SMP2017 train, its 667 test queries;
 /// lcqmc: 3,000 LCQMC test pairs, text_a as a one-phrasing FAQ, text_b as the query (label 0 → none): lexically
-/// confusable negatives, and no paraphrases inside the KB to learn from.
+/// confusable negatives, and no paraphrases inside the KB to learn from;
+/// demo: the product's own demo knowledge base (src/Concierge/Features/Knowledge/Demo/demo-knowledge.json, first
+/// phrasing per language standard) with its held-out demo-eval.csv questions, the hand-off rows left out (the bot
+/// handles those before it searches).
 /// </summary>
 internal static class FaqDevSets
 {
@@ -46,7 +49,8 @@ internal static class FaqDevSets
         }
         File.WriteAllText(Path.Combine(output, "lcqmc_kb.csv"), kb.ToString());
         WriteQueries(Path.Combine(output, "lcqmc_q.csv"), queries);
-        Console.WriteLine($"wrote clinc, smp and lcqmc FAQ sets to {output}");
+        var demo = WriteDemo(output);
+        Console.WriteLine($"wrote clinc, smp, lcqmc{(demo ? " and demo" : "")} FAQ sets to {output}");
         return 0;
     }
 
@@ -60,6 +64,35 @@ internal static class FaqDevSets
             for (var i = 0; i < Math.Min(perFaq, texts.Length); i++) sb.Append(g.Key).Append(',').Append(Csv(texts[i])).Append(i == 0 ? ",1\n" : ",0\n");
         }
         File.WriteAllText(path, sb.ToString());
+    }
+
+    // The demo knowledge base is part of the repository: found from the working folder upwards.
+    private static bool WriteDemo(string output)
+    {
+        var folder = new DirectoryInfo(Directory.GetCurrentDirectory());
+        while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "src/Concierge/Features/Knowledge/Demo"))) folder = folder.Parent;
+        if (folder is null) { Console.Error.WriteLine("demo set skipped: run from inside the repository"); return false; }
+        var demo = Path.Combine(folder.FullName, "src/Concierge/Features/Knowledge/Demo");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(demo, "demo-knowledge.json")));
+        var kb = new StringBuilder("faq_id,question,is_standard\n");
+        foreach (var faq in json.RootElement.GetProperty("faqs").EnumerateArray())
+        {
+            var id = faq.GetProperty("id").GetString()!;
+            foreach (var language in faq.GetProperty("questions").EnumerateObject())
+            {
+                var first = true;
+                foreach (var q in language.Value.EnumerateArray())
+                {
+                    kb.Append(id).Append(',').Append(Csv(q.GetString()!)).Append(first ? ",true\n" : ",false\n");
+                    first = false;
+                }
+            }
+        }
+        File.WriteAllText(Path.Combine(output, "demo_kb.csv"), kb.ToString());
+        using var reader = DelimitedReader.OpenText(Path.Combine(demo, "demo-eval.csv"));
+        var rows = DelimitedReader.ReadCsv(reader, "demo-eval.csv", "text", "faq_id");
+        WriteQueries(Path.Combine(output, "demo_q.csv"), rows.Where(r => r.Values[1] != "handoff").Select(r => (r.Values[0], r.Values[1])));
+        return true;
     }
 
     private static void WriteQueries(string path, IEnumerable<(string Text, string FaqId)> rows)

@@ -23,7 +23,8 @@ public sealed class AdminTests(Chromium chromium, ConciergeSite site) : BrowserT
         await admin.GetByTestId("agent-name").FillAsync("赵敏 Zhao Min");
         await admin.GetByTestId("agent-email").FillAsync(email);
         await admin.GetByTestId("agent-password").FillAsync("Zhao-min-2026");
-        await dialog.Locator("select").SelectOptionAsync("agent");
+        await dialog.Locator("select").First.SelectOptionAsync("agent");
+        await dialog.GetByTestId("agent-level").SelectOptionAsync("senior");
         await dialog.GetByPlaceholder("refund, english, vip").FillAsync("refund, vip");
         await dialog.GetByLabel("官网在线客服 Website").CheckAsync();
         await Screenshots.Save(admin, $"admin-agent-form-{suffix}");

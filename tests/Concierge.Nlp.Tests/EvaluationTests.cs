@@ -121,7 +121,7 @@ public class EvaluationTests : IDisposable
         var (code, stdout, _) = Run("faq", "--kb", kb, "--queries", q, "--json");
         code.ShouldBe(0);
         var last = stdout.TrimEnd().Split('\n')[^1];
-        foreach (var key in new[] { "top1_accuracy", "top5_recall", "none_rejection", "answerable_rejected", "overall_accuracy", "queries_per_second" })
+        foreach (var key in new[] { "top1_accuracy", "top5_recall", "none_rejection", "answerable_rejected", "overall_accuracy", "answered_right", "queries_per_second" })
             last.ShouldContain($"\"{key}\":");
     }
 

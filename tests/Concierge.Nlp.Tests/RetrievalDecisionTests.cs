@@ -48,4 +48,58 @@ public class RetrievalDecisionTests
             Assert.All(r.Candidates, c => Assert.InRange(c.Score, 0f, 1f));
         }
     }
+
+    [Fact]
+    public void TheListwiseRankerLearnsWhichViewPicksTheWinnerAndIsDeterministic()
+    {
+        // Feature 0 is highest for the right candidate; feature 1 is noise.
+        static List<(float[][] X, int Gold)> Lists(int seed)
+        {
+            var rng = new Random(seed);
+            var lists = new List<(float[][] X, int Gold)>();
+            for (var q = 0; q < 200; q++)
+            {
+                var gold = rng.Next(5);
+                var xs = new float[5][];
+                for (var c = 0; c < 5; c++)
+                {
+                    xs[c] = new float[FaqRanker.FeatureCount];
+                    xs[c][0] = (float)rng.NextDouble() * 0.5f + (c == gold ? 0.6f : 0f);
+                    xs[c][1] = (float)rng.NextDouble();
+                }
+                lists.Add((xs, gold));
+            }
+            return lists;
+        }
+        var train = Lists(1);
+        var a = FaqRanker.ListRanker.Train(train);
+        var b = FaqRanker.ListRanker.Train(train);
+        var right = 0;
+        foreach (var (xs, gold) in Lists(2))
+        {
+            var cands = xs.Select((x, i) => new FaqIndex.Candidate(i, 0, x)).ToList();
+            var p = a.Probabilities(cands);
+            Assert.Equal(p, b.Probabilities(cands));
+            Assert.Equal(1f, p.Sum(), 3);
+            if (Array.IndexOf(p, p.Max()) == gold) right++;
+        }
+        Assert.True(right >= 190, $"{right} of 200");
+    }
+
+    [Fact]
+    public void TheFaqVocabularyCoverageCountsWordsFromAnyPhrasingButNotTheHeldOutOne()
+    {
+        var index = FaqIndex.Build([
+            new FaqEntry("r", "refund time", true), new FaqEntry("r", "money back to my card", false),
+            new FaqEntry("s", "refund policy", true), new FaqEntry("s", "return rules", false)]);
+        var q = Features.AnalyzedText.Of("refund card");
+        var qv = index.Tfidf.Transform(q).Sorted();
+        const int Coverage = 13 + Matching.PairFeatures.Count;
+        float Of(List<FaqIndex.Candidate> cands, int group) => cands.Single(c => c.Group == group).Features[Coverage];
+        var all = index.Candidates(q, qv, -1, -1, 12, index.Classifier);
+        Assert.Equal(1f, Of(all, 0), 3);
+        Assert.True(Of(all, 1) < 1f);
+        var heldOut = index.Candidates(q, qv, 1, -1, 12, index.Classifier); // without "money back to my card"
+        Assert.True(Of(heldOut, 0) < 1f);
+    }
 }

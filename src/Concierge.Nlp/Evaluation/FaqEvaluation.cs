@@ -70,6 +70,7 @@ internal static class FaqEvaluation
             new("none_rejection", Pct(rejectedNone, unanswerable)),
             new("answerable_rejected", Pct(rejectedAnswerable, answerable)),
             new("overall_accuracy", Pct(overall, queries.Count)),
+            new("answered_right", Pct(overall - rejectedNone, answerable)),
             new("queries_per_second", queries.Count / Math.Max(seconds, 1e-9)),
         ];
     }

@@ -7,7 +7,8 @@ namespace Concierge.Nlp.Intents;
 public static class IntentClassifier
 {
     /// <summary>
-    /// Trains a classifier. Rows labelled <see cref="IntentTrainingOptions.OutOfScopeLabel"/> teach rejection; the
+    /// Trains a classifier: multinomial logistic regression with a nearest-centroid view, plus a small hidden-layer
+    /// network over the same features whose logits are added (when the feature count fits its budget). Rows labelled <see cref="IntentTrainingOptions.OutOfScopeLabel"/> teach rejection; the
     /// calibration temperature and out-of-scope threshold come from out-of-fold predictions on these examples only.
     /// </summary>
     public static IntentModel Train(IEnumerable<LabeledText> examples, IntentTrainingOptions? options = null)
@@ -35,17 +36,26 @@ public static class IntentClassifier
         var fold = folds > 0 ? Calibration.StratifiedFolds(ys, folds, options.Seed) : [];
         var oof = new float[rows.Length][];
         LinearModel? linear = null;
+        HiddenLayer? hidden = null;
+        var network = new HiddenLayerOptions { Seed = options.Seed };
         Parallel.For(0, folds + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
-            if (f == folds) { linear = TrainLinear(xs, ys, labels.Length, featurizer.Dimension, trainer, null); return; }
+            if (f == folds)
+            {
+                linear = TrainLinear(xs, ys, labels.Length, featurizer.Dimension, trainer, null);
+                hidden = HiddenLayer.Train(xs, ys, labels.Length, featurizer.Dimension, network);
+                return;
+            }
             var train = new List<int>();
             for (var i = 0; i < xs.Length; i++) if (fold[i] != f) train.Add(i);
             var m = TrainLinear(xs, ys, labels.Length, featurizer.Dimension, trainer, train);
+            var h = HiddenLayer.Train(xs, ys, labels.Length, featurizer.Dimension, network, train);
             var buf = new float[m.Stride];
             for (var i = 0; i < xs.Length; i++)
             {
                 if (fold[i] != f) continue;
                 m.Score(xs[i], buf);
+                h?.AddScores(xs[i], buf);
                 oof[i] = buf[..labels.Length];
             }
         });
@@ -54,7 +64,7 @@ public static class IntentClassifier
             temperature = Calibration.FitTemperature(oof, ys, labels.Length);
             if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oof, ys, labels.Length, oosClass, temperature, options.ExpectedOutOfScopeShare);
         }
-        return new IntentModel(featurizer, QuantizedLinear.From(linear!), labels, oosClass, temperature, threshold, options.TopK);
+        return new IntentModel(featurizer, QuantizedLinear.From(linear!), hidden, labels, oosClass, temperature, threshold, options.TopK);
     }
 
     // Scale of the nearest-centroid view added to the logistic-regression logits (cosine ∈ [0, 1] × this).

@@ -13,14 +13,15 @@ public sealed class IntentModel
     private const string Magic = "CINT";
     private readonly TextFeaturizer _featurizer;
     private readonly QuantizedLinear _linear;
+    private readonly HiddenLayer? _hidden;
     private readonly string[] _labels;
     private readonly int _oosClass;
     private readonly int _topK;
 
-    internal IntentModel(TextFeaturizer featurizer, QuantizedLinear linear, string[] labels, int oosClass,
+    internal IntentModel(TextFeaturizer featurizer, QuantizedLinear linear, HiddenLayer? hidden, string[] labels, int oosClass,
         float temperature, float threshold, int topK)
     {
-        _featurizer = featurizer; _linear = linear; _labels = labels; _oosClass = oosClass;
+        _featurizer = featurizer; _linear = linear; _hidden = hidden; _labels = labels; _oosClass = oosClass;
         Temperature = temperature; OutOfScopeThreshold = threshold; _topK = Math.Max(1, topK);
     }
 
@@ -34,7 +35,7 @@ public sealed class IntentModel
     public float OutOfScopeThreshold { get; }
 
     /// <summary>Approximate bytes held by the model's arrays.</summary>
-    public long ApproximateBytes => _linear.Bytes + (long)_featurizer.Dimension * 24;
+    public long ApproximateBytes => _linear.Bytes + (_hidden?.Bytes ?? 0) + (long)_featurizer.Dimension * 24;
 
     /// <summary>Classifies one text. Thread-safe; allocates only the result and the feature vector.</summary>
     public IntentPrediction Predict(string text)
@@ -44,6 +45,7 @@ public sealed class IntentModel
         float[]? rented = null;
         var probs = stride <= 512 ? stackalloc float[stride] : (rented = ArrayPool<float>.Shared.Rent(stride)).AsSpan(0, stride);
         _linear.Score(x, probs);
+        _hidden?.AddScores(x, probs);
         LinearModel.Softmax(probs, _linear.Classes, Temperature);
         var result = Decide(probs);
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
@@ -93,6 +95,8 @@ public sealed class IntentModel
         w.Write(_oosClass); w.Write(Temperature); w.Write(OutOfScopeThreshold); w.Write(_topK);
         _featurizer.Write(w);
         _linear.Write(w);
+        w.Write(_hidden is not null);
+        _hidden?.Write(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
@@ -103,6 +107,7 @@ public sealed class IntentModel
         var oos = r.ReadInt32(); var t = r.ReadSingle(); var th = r.ReadSingle(); var k = r.ReadInt32();
         var f = TextFeaturizer.Read(r);
         var l = QuantizedLinear.Read(r);
-        return new IntentModel(f, l, labels, oos, t, th, k);
+        var h = r.ReadBoolean() ? HiddenLayer.Read(r) : null;
+        return new IntentModel(f, l, h, labels, oos, t, th, k);
     }
 }

@@ -8,7 +8,8 @@ namespace Concierge.Nlp.Models;
 /// </summary>
 internal static class ModelFormat
 {
-    public const int Version = 1;
+    // 2: intent (and sentiment) models carry an optional hidden layer.
+    public const int Version = 2;
 
     public static BinaryWriter OpenWriter(Stream stream, string magic)
     {

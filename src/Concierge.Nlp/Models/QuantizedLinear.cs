@@ -57,15 +57,24 @@ internal sealed class QuantizedLinear
     {
         var s = scores[..Stride];
         _bias.AsSpan().CopyTo(s);
-        var acc = MemoryMarshal.Cast<float, Vector<float>>(s);
-        Prefetch(x);
+        AccumulateRows(x, _weights, _rowScale, Stride, s);
+    }
+
+    /// <summary>
+    /// <paramref name="output"/> += Σ x[f] · scale[f] · W[f, :] over a row-quantised int16 matrix with rows of
+    /// <paramref name="stride"/> (a multiple of the vector width). The hot loop of both this model and <see cref="HiddenLayer"/>.
+    /// </summary>
+    internal static void AccumulateRows(SparseVector x, short[] weights, float[] rowScale, int stride, Span<float> output)
+    {
+        var acc = MemoryMarshal.Cast<float, Vector<float>>(output);
+        PrefetchRows(x, weights, stride);
         for (var k = 0; k < x.Indices.Length; k++)
         {
             var f = x.Indices[k];
-            var scale = _rowScale[f];
+            var scale = rowScale[f];
             if (scale == 0) continue;
             var v = new Vector<float>(x.Values[k] * scale);
-            var row = MemoryMarshal.Cast<short, Vector<short>>(_weights.AsSpan(f * Stride, Stride));
+            var row = MemoryMarshal.Cast<short, Vector<short>>(weights.AsSpan(f * stride, stride));
             for (var j = 0; j < row.Length; j++)
             {
                 Vector.Widen(row[j], out var lo, out var hi);
@@ -75,14 +84,15 @@ internal sealed class QuantizedLinear
         }
     }
 
-    private unsafe void Prefetch(SparseVector x)
+    // Rows are scattered over megabytes: issue every row's load up front so the misses overlap.
+    private static unsafe void PrefetchRows(SparseVector x, short[] weights, int stride)
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        fixed (short* p = _weights)
+        fixed (short* p = weights)
             foreach (var f in x.Indices)
             {
-                var row = p + (long)f * Stride;
-                for (var b = 0; b < Stride; b += 32) System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + b);
+                var row = p + (long)f * stride;
+                for (var b = 0; b < stride; b += 32) System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + b);
             }
     }
 

@@ -17,7 +17,7 @@ public sealed class FaqIndex
     {
         public PairFeatures.PairSide Side { get; } = PairFeatures.PairSide.Of(Text);
     }
-    internal sealed record Group(string Id, int[] Docs, SparseVector Sum, float SumNorm);
+    internal sealed record Group(string Id, int[] Docs, SparseVector Sum, float SumNorm, Dictionary<string, int> WordDocs);
 
     private readonly Doc?[] _docs;
     private readonly Group?[] _groups;
@@ -46,7 +46,7 @@ public sealed class FaqIndex
     /// <summary>The score under which the best candidate is "none of these".</summary>
     public float NoneThreshold => _options.NoneThreshold ?? _ranker.Threshold;
 
-    internal static readonly FeatureOptions TfidfOptions = new() { CharMin = 1, CharMax = 3, WordBigrams = true, SkipWindow = 0, MinDf = 1 };
+    internal static readonly FeatureOptions TfidfOptions = new() { CharMin = 1, CharMax = 3, WordBigrams = true, SkipWindow = 0, MinDf = 1, WordWeight = 0.5f };
 
     /// <summary>Indexes <paramref name="entries"/> and learns the ranker from them.</summary>
     public static FaqIndex Build(IEnumerable<FaqEntry> entries, FaqIndexOptions? options = null)
@@ -88,7 +88,7 @@ public sealed class FaqIndex
         for (var d = 0; d < docs.Length; d++) if (docs[d] is not null && (include is null || include(d))) rows.Add(d);
         var xs = docs.Select(d => d?.Vector ?? SparseVector.Empty).ToArray();
         var ys = docs.Select(d => d?.Faq ?? 0).ToArray();
-        return Models.SoftmaxTrainer.Train(xs, ys, groups, features, new Models.SoftmaxTrainerOptions { Seed = seed, Epochs = 8, LearningRate = 0.2f }, rows);
+        return Models.SoftmaxTrainer.Train(xs, ys, groups, features, new Models.SoftmaxTrainerOptions { Seed = seed, Epochs = 20, LearningRate = 0.2f }, rows);
     }
 
     private static Group MakeGroup(string id, Doc?[] docs, IEnumerable<int> members)
@@ -102,7 +102,10 @@ public sealed class FaqIndex
         }
         var vec = new SparseVector([.. sum.Keys], [.. sum.Values]);
         Array.Sort(vec.Indices, vec.Values); // not normalised: cosine divides by SumNorm, and held-out maths needs the raw sum
-        return new Group(id, ids, vec, vec.Norm());
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in ids)
+            foreach (var w in docs[d]!.Text.Tokens.Distinct(StringComparer.Ordinal)) words[w] = words.GetValueOrDefault(w) + 1;
+        return new Group(id, ids, vec, vec.Norm(), words);
     }
 
     /// <summary>A copy in which FAQ <paramref name="faqId"/> has exactly <paramref name="phrasings"/> (added if new).</summary>
@@ -236,7 +239,7 @@ public sealed class FaqIndex
         var qSide = PairFeatures.PairSide.Of(q);
         float maxW = 1e-6f, maxB = 1e-6f;
         foreach (var (_, v) in top) { maxW = Math.Max(maxW, v.W); maxB = Math.Max(maxB, v.B); }
-        var cosMax = new float[top.Count]; var bestDoc = new int[top.Count];
+        var cosMax = new float[top.Count]; var cos2 = new float[top.Count]; var bestDoc = new int[top.Count];
         for (var r = 0; r < top.Count; r++)
         {
             var group = _groups[top[r].Key]!;
@@ -245,10 +248,16 @@ public sealed class FaqIndex
             {
                 if (d == excludeDoc) continue;
                 var c = qv.Dot(_docs[d]!.Vector);
-                if (c > cosMax[r]) { cosMax[r] = c; bestDoc[r] = d; }
+                if (c > cosMax[r]) { cos2[r] = Math.Max(0, cosMax[r]); cosMax[r] = c; bestDoc[r] = d; }
+                else if (c > cos2[r]) cos2[r] = c;
             }
             if (cosMax[r] < 0) { cosMax[r] = 0; bestDoc[r] = top[r].Value.Doc; }
         }
+        // The query's words (IDF weighted) that some phrasing of the FAQ uses: the FAQ's vocabulary as a whole.
+        var qWords = q.Tokens.Distinct(StringComparer.Ordinal).ToArray();
+        var qIdf = 0f;
+        foreach (var w in qWords) qIdf += _idf[w];
+        var excluded = excludeDoc >= 0 ? _docs[excludeDoc]!.Text.Tokens : null;
         for (var r = 0; r < top.Count; r++)
         {
             var (g, v) = (top[r].Key, top[r].Value);
@@ -276,6 +285,16 @@ public sealed class FaqIndex
             f[9 + PairFeatures.Count] = probs is null ? -1 : better;
             f[10 + PairFeatures.Count] = wordKnown; f[11 + PairFeatures.Count] = bigramKnown;
             f[12 + PairFeatures.Count] = q.Tokens.Count;
+            var covered = 0f;
+            var own = excludeDoc >= 0 && _docs[excludeDoc]!.Faq == g;
+            foreach (var w in qWords)
+            {
+                var n = group.WordDocs.GetValueOrDefault(w);
+                if (own && n > 0 && excluded!.Contains(w)) n--;
+                if (n > 0) covered += _idf[w];
+            }
+            f[13 + PairFeatures.Count] = qIdf > 0 ? covered / qIdf : 0;
+            f[14 + PairFeatures.Count] = (cosMax[r] + cos2[r]) / 2;
             result.Add(new Candidate(g, bestDoc[r], f));
         }
         return result;

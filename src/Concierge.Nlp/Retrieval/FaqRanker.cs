@@ -6,8 +6,8 @@ using Concierge.Nlp.Text;
 namespace Concierge.Nlp.Retrieval;
 
 /// <summary>
-/// Two models learned per knowledge base by replaying its own phrasings as queries. The ranker turns a (query, FAQ)
-/// candidate's features into P(this FAQ answers the query) and orders the candidates; the decision model looks at the
+/// Two models learned per knowledge base by replaying its own phrasings as queries. The ranker scores each (query, FAQ)
+/// candidate's features and orders the candidates (a softmax over them: P(this one is the query's FAQ)); the decision model looks at the
 /// ranked list as a whole (the best candidate's views, its score and margin over the runner-up, how much of the query
 /// the KB's vocabulary covers) and gives P(the top-1 is right), which is the score the "none of these" threshold applies to.
 /// Negatives for the decision: whole FAQs held out, generic chit-chat / out-of-scope questions shipped as a resource
@@ -15,22 +15,26 @@ namespace Concierge.Nlp.Retrieval;
 /// </summary>
 internal sealed class FaqRanker
 {
-    /// <summary>Candidate features: 10 retrieval views, the pair features, then word/bigram coverage and query length.</summary>
-    public const int FeatureCount = 13 + PairFeatures.Count;
+    /// <summary>
+    /// Candidate features: 10 retrieval views, the pair features, word/bigram coverage, query length, the share of the
+    /// query's IDF mass the FAQ's phrasings use between them, and the mean of the two best phrasing cosines.
+    /// </summary>
+    public const int FeatureCount = 15 + PairFeatures.Count;
     /// <summary>Decision features: top-1 score and margin, query coverage, the top candidate's main views and whether the views agree.</summary>
-    public const int DecisionCount = 11;
+    public const int DecisionCount = 12;
     private const int MaxReplays = 800;
-    private const int MinReplays = 60; // fewer held-out phrasings than this teach the trees noise: use the fixed blend
+    private const int MinReplays = 60; // fewer held-out phrasings than this teach the ranker noise: use the fixed blend
     private const int Shuffles = 160;
+    private const int Folds = 5;
 
     // Share of the (out-of-fold) replays whose top-1 is right that the threshold accepts.
     private const float AcceptRight = 0.85f;
 
-    private readonly BoostedTrees? _trees;
+    private readonly ListRanker? _ranker;
     private readonly Logistic? _decision;
     private bool _lexical;
 
-    private FaqRanker(BoostedTrees? trees, Logistic? decision, float threshold) { _trees = trees; _decision = decision; Threshold = threshold; }
+    private FaqRanker(ListRanker? ranker, Logistic? decision, float threshold) { _ranker = ranker; _decision = decision; Threshold = threshold; }
 
     public float Threshold { get; }
 
@@ -46,7 +50,6 @@ internal sealed class FaqRanker
     public float Score(float[] f)
     {
         if (_lexical) return 1f / (1f + f[7]);
-        if (_trees is not null) return _trees.Probability(f);
         // How much of the query's IDF mass BM25 explains (saturates near 2.2 × idf), cosine to the best phrasing and
         // to the FAQ centroid, and the IDF-weighted share of words both sides explain.
         var z = 0.25f * Math.Min(1f, f[2] / 2f) + 0.3f * f[4] + 0.1f * f[5] + 0.35f * f[8 + 9];
@@ -59,16 +62,17 @@ internal sealed class FaqRanker
     /// Candidates best first. With a decision model the best one's score is P(top-1 right) and the others keep their
     /// ratio to it, so the order is the ranker's and the threshold applies to the first score.
     /// </summary>
-    public List<Ranked> Rank(List<FaqIndex.Candidate> candidates) => Rank(candidates, _trees, _decision);
+    public List<Ranked> Rank(List<FaqIndex.Candidate> candidates) => Rank(candidates, _ranker, _decision);
 
-    private List<Ranked> Rank(List<FaqIndex.Candidate> candidates, BoostedTrees? trees, Logistic? decision)
+    private List<Ranked> Rank(List<FaqIndex.Candidate> candidates, ListRanker? ranker, Logistic? decision)
     {
         var list = new List<Ranked>(candidates.Count);
         var top = -1; var p1 = -1f; var p2 = 0f;
+        var sc = ranker?.Probabilities(candidates);
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            var s = trees is not null ? trees.Probability(c.Features) : Score(c.Features);
+            var s = sc is not null ? sc[i] : Score(c.Features);
             list.Add(new Ranked(c.Group, c.BestDoc, s));
             if (s > p1) { p2 = Math.Max(p2, p1); p1 = s; top = i; } else p2 = Math.Max(p2, s);
         }
@@ -86,7 +90,88 @@ internal sealed class FaqRanker
         [
             p1, p1 - p2, top[10 + PairFeatures.Count], top[11 + PairFeatures.Count], top[4], top[5], Math.Min(1f, top[2] / 2f),
             top[P + 9], top[7] == 0 ? 1 : 0, top[9 + PairFeatures.Count] == 0 ? 1 : 0, MathF.Log(1 + top[12 + PairFeatures.Count]),
+            top[13 + PairFeatures.Count],
         ];
+    }
+
+    /// <summary>
+    /// A linear scorer over standardised candidate features trained listwise (Adam, L2): a softmax over one query's
+    /// candidates maximising the right FAQ's log-likelihood. It learns which views to trust for picking the winner — not
+    /// how confident to be, which is the decision model's job — and, being linear, carries over from replayed phrasings
+    /// to live queries (boosted trees fitted the replays' peculiarities and ranked live queries worse).
+    /// </summary>
+    internal sealed class ListRanker
+    {
+        private readonly float[] _mean, _scale, _w;
+        private ListRanker(float[] mean, float[] scale, float[] w) { _mean = mean; _scale = scale; _w = w; }
+
+        /// <summary>Softmax over the candidates' margins: each candidate's probability of being the query's FAQ.</summary>
+        public float[] Probabilities(List<FaqIndex.Candidate> candidates)
+        {
+            var s = new float[candidates.Count];
+            if (s.Length == 0) return s;
+            var max = float.NegativeInfinity;
+            for (var i = 0; i < s.Length; i++) max = Math.Max(max, s[i] = Margin(candidates[i].Features));
+            var sum = 0f;
+            for (var i = 0; i < s.Length; i++) sum += s[i] = MathF.Exp(s[i] - max);
+            for (var i = 0; i < s.Length; i++) s[i] /= sum;
+            return s;
+        }
+
+        private float Margin(float[] x)
+        {
+            var z = 0f;
+            for (var j = 0; j < _w.Length; j++) z += _w[j] * (x[j] - _mean[j]) * _scale[j];
+            return z;
+        }
+
+        /// <summary>Fits the weights on lists of candidate features, each with the index of its right candidate.</summary>
+        public static ListRanker Train(List<(float[][] X, int Gold)> lists, int iterations = 300, float l2 = 1e-2f)
+        {
+            var d = FeatureCount;
+            var mean = new double[d]; var sq = new double[d]; var n = 0;
+            foreach (var (xs, _) in lists) foreach (var x in xs) { n++; for (var j = 0; j < d; j++) { mean[j] += x[j]; sq[j] += x[j] * x[j]; } }
+            var m = new float[d]; var sc = new float[d];
+            for (var j = 0; j < d; j++)
+            {
+                var mu = mean[j] / Math.Max(1, n); var v = sq[j] / Math.Max(1, n) - mu * mu;
+                m[j] = (float)mu; sc[j] = v > 1e-12 ? (float)(1 / Math.Sqrt(v)) : 0;
+            }
+            var w = new double[d];
+            // Adam on the mean listwise negative log-likelihood.
+            var mo = new double[d]; var ve = new double[d];
+            const double lr = 0.05, b1 = 0.9, b2 = 0.999;
+            var z = new double[64]; var g = new double[d];
+            for (var it = 1; it <= iterations; it++)
+            {
+                Array.Clear(g);
+                foreach (var (xs, gold) in lists)
+                {
+                    if (z.Length < xs.Length) z = new double[xs.Length];
+                    var max = double.NegativeInfinity;
+                    for (var c = 0; c < xs.Length; c++)
+                    {
+                        double s = 0;
+                        for (var j = 0; j < d; j++) s += w[j] * (xs[c][j] - m[j]) * sc[j];
+                        z[c] = s; max = Math.Max(max, s);
+                    }
+                    double sum = 0;
+                    for (var c = 0; c < xs.Length; c++) { z[c] = Math.Exp(z[c] - max); sum += z[c]; }
+                    for (var c = 0; c < xs.Length; c++)
+                    {
+                        var e = z[c] / sum - (c == gold ? 1 : 0);
+                        for (var j = 0; j < d; j++) g[j] += e * (xs[c][j] - m[j]) * sc[j];
+                    }
+                }
+                for (var j = 0; j < d; j++)
+                {
+                    var gj = g[j] / Math.Max(1, lists.Count) + l2 * w[j];
+                    mo[j] = b1 * mo[j] + (1 - b1) * gj; ve[j] = b2 * ve[j] + (1 - b2) * gj * gj;
+                    w[j] -= lr * (mo[j] / (1 - Math.Pow(b1, it))) / (Math.Sqrt(ve[j] / (1 - Math.Pow(b2, it))) + 1e-8);
+                }
+            }
+            return new ListRanker(m, sc, [.. w.Select(x => (float)x)]);
+        }
     }
 
     private enum Kind { Answerable, HeldOutFaq, OutOfScope, Shuffled }
@@ -113,10 +198,11 @@ internal sealed class FaqRanker
         synthetic.AddRange(ShuffledQuestions(index, live, rng, Shuffles));
         for (var i = 0; i < synthetic.Count; i++) replays.Add((-1 - i, -1, i < outOfScope ? Kind.OutOfScope : Kind.Shuffled));
 
-        // Each replayed phrasing is scored by a classifier that never saw it: two classifiers on alternate halves.
-        var half = new LinearModel?[2];
+        // Each replayed phrasing is scored by a classifier that never saw it: one classifier per fold of the phrasings,
+        // each trained on the other folds (close to the full classifier the live queries meet).
+        var fold = new LinearModel?[Folds];
         if (index.Classifier is not null)
-            Parallel.For(0, 2, h => half[h] = FaqIndex.TrainClassifier(index.Docs, index.Classifier.Classes, index.Tfidf.Dimension, seed, d => d % 2 != h));
+            Parallel.For(0, Folds, h => fold[h] = FaqIndex.TrainClassifier(index.Docs, index.Classifier.Classes, index.Tfidf.Dimension, seed, d => d % Folds != h));
         var candidates = new List<FaqIndex.Candidate>[replays.Count];
         Parallel.For(0, replays.Count, i =>
         {
@@ -124,38 +210,40 @@ internal sealed class FaqRanker
             if (doc >= 0)
             {
                 var q = index.DocAt(doc);
-                candidates[i] = index.Candidates(q.Text, q.Vector, doc, kind == Kind.Answerable ? -1 : group, 12, half[doc % 2]);
+                candidates[i] = index.Candidates(q.Text, q.Vector, doc, kind == Kind.Answerable ? -1 : group, 12, fold[doc % Folds]);
             }
             else
             {
                 var q = synthetic[-1 - doc];
-                candidates[i] = index.Candidates(q, index.Tfidf.Transform(q).Sorted(), -1, -1, 12, half[i % 2]);
+                candidates[i] = index.Candidates(q, index.Tfidf.Transform(q).Sorted(), -1, -1, 12, fold[i % Folds]);
             }
         });
         bool IsRight(int i, int group) => replays[i].Kind == Kind.Answerable && group == replays[i].Group;
 
-        BoostedTrees TrainRanker(Func<int, bool> include)
+        ListRanker TrainRanker(Func<int, bool> include)
         {
-            var xs = new List<float[]>(); var ys = new List<bool>();
+            var lists = new List<(float[][] X, int Gold)>();
             for (var i = 0; i < rankerReplays; i++)
             {
-                if (!include(i)) continue;
-                foreach (var c in candidates[i]) { xs.Add(c.Features); ys.Add(IsRight(i, c.Group)); }
+                if (!include(i) || replays[i].Kind != Kind.Answerable || candidates[i].Count < 2) continue;
+                var gold = candidates[i].FindIndex(c => c.Group == replays[i].Group);
+                if (gold >= 0) lists.Add(([.. candidates[i].Select(c => c.Features)], gold));
             }
-            return BoostedTrees.Train([.. xs], [.. ys], new BoostedTreesOptions { Trees = 100, MinLeaf = 10 });
+            return ListRanker.Train(lists);
         }
 
         // Out-of-fold ranker scores (two halves) give the decision model realistic top-1 scores and margins.
-        var halves = new BoostedTrees[2];
+        var halves = new ListRanker[2];
         Parallel.For(0, 2, h => halves[h] = TrainRanker(i => i % 2 != h));
         var dx = new float[replays.Count][]; var dy = new bool[replays.Count];
         for (var i = 0; i < replays.Count; i++)
         {
             var m = halves[i % 2];
             int top = -1; float p1 = -1, p2 = 0;
+            var sc = m.Probabilities(candidates[i]);
             for (var c = 0; c < candidates[i].Count; c++)
             {
-                var s = m.Probability(candidates[i][c].Features);
+                var s = sc[c];
                 if (s > p1) { p2 = Math.Max(p2, p1); p1 = s; top = c; } else p2 = Math.Max(p2, s);
             }
             dx[i] = top < 0 ? new float[DecisionCount] : DecisionFeatures(candidates[i][top].Features, p1, p2);
@@ -179,7 +267,7 @@ internal sealed class FaqRanker
         // right (out of fold); the negatives shape the decision model, so they fall below it.
         var rightScores = Enumerable.Range(0, replays.Count).Where(i => dy[i] && use[i]).Select(i => best[i]).Order().ToArray();
         var threshold = rightScores.Length == 0 ? 0.5f : rightScores[(int)((1 - AcceptRight) * (rightScores.Length - 1))];
-        BoostedTrees ranker = null!; Logistic decision = null!;
+        ListRanker ranker = null!; Logistic decision = null!;
         Parallel.Invoke(() => ranker = TrainRanker(_ => true), () => decision = TrainDecision(_ => true));
         return new FaqRanker(ranker, decision, threshold);
     }

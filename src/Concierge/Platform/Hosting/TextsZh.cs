@@ -248,5 +248,7 @@ internal static class TextsZh
         ["{0} mentioned you"] = "{0} 提到了你",
         ["{0} online, {1} free seats"] = "{0} 人在线，{1} 个空位",
         ["{0} s"] = "{0} 秒",
+        ["Level"] = "级别",
+        ["Teams (comma separated)"] = "团队（逗号分隔）",
 };
 }
