@@ -79,4 +79,28 @@ public sealed class RoutingWorkbenchTests(Chromium chromium, ConciergeSite site)
         await Expect(visitor.GetByTestId("widget-messages")).ToContainTextAsync("e-invoice");
         await Expect(visitor.GetByTestId("widget-messages")).Not.ToContainTextAsync("gift cards");
     }
+
+    [Fact]
+    public async Task AnAdminSetsTheBotRolloutAndOpeningHoursAndManagesSavedReplies()
+    {
+        var admin = await SignInAsAdmin();
+        await admin.GotoAsync($"/admin/inboxes?edit={ConciergeSite.AppInbox}");
+        var settings = admin.GetByTestId("routing-settings");
+        await Expect(settings).ToBeVisibleAsync();
+        await admin.GetByTestId("rollout").SelectOptionAsync("bot-review");
+        await Screenshots.Save(admin, "admin-inbox-routing-zh");
+        await admin.GetByTestId("save-inbox").ClickAsync();
+        await Expect(admin.GetByTestId("inbox-card").Last).ToContainTextAsync("机器人应答、人工复核");
+
+        await admin.GotoAsync("/admin/canned");
+        await Expect(admin.GetByTestId("canned-table")).ToContainTextAsync("/sorry");
+        await admin.GetByTestId("new-canned").ClickAsync();
+        await admin.GetByTestId("canned-shortcut").FillAsync("sorry");
+        await admin.GetByTestId("canned-title").FillAsync("重复");
+        await admin.GetByTestId("canned-body").FillAsync("抱歉");
+        await admin.Locator("select").First.SelectOptionAsync("zh");
+        await admin.GetByTestId("save-canned").ClickAsync();
+        await Expect(admin.GetByTestId("form-error")).ToContainTextAsync("/sorry");
+        await Screenshots.Save(admin, "admin-canned-zh");
+    }
 }

@@ -21,7 +21,8 @@ public sealed partial class TextsTests
             "Published", "In review", "Drafts", "Archived", "Draft", "Marked not helpful", "Not answered", "Answered from the knowledge base",
             "Asked which question the customer meant", "Did not know", "Handed over to a human", "Ran a skill", "Small talk",
             "Online", "Busy", "Away", "Offline", "Angry", "Anxious", "Disappointed", "Satisfied", "Neutral", "Junior", "Senior", "Expert",
-            "Follow-ups", "shipped", "delivered", "processing"]);
+            "Follow-ups", "shipped", "delivered", "processing", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+            "Bot answers, agents review", "Human first", "Bot first"]);
 
         keys.Count.ShouldBeGreaterThan(50);
         keys.Where(k => !TextsZh.All.ContainsKey(k)).ShouldBeEmpty();

@@ -16,7 +16,6 @@ internal static class RoutingEndpoints
     public sealed record TransferRequest(Guid? AgentId, string? Team, string? Note);
     public sealed record RiskRequest(string? Reason);
     public sealed record RoutingSettingsRequest(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen);
-    public sealed record RoutingSettings(string Rollout, InboxRules Rules, BusinessHours? BusinessHours);
     public sealed record QueueView(bool Waiting, int? Position, int? WaitingTotal, int? EstimatedWaitSeconds, bool FollowUp);
 
     public static void Map(IEndpointRouteBuilder app)
@@ -88,29 +87,18 @@ internal static class RoutingEndpoints
             ? new QueueView(true, p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds), followUp)
             : new QueueView(false, null, null, null, followUp);
 
-    private static async Task<Results<Ok<RoutingSettings>, ProblemHttpResult>> GetSettings(Guid id, ClaimsPrincipal user, ConciergeDb db, Access access, CancellationToken ct)
+    private static async Task<Results<Ok<InboxRoutingSettings>, ProblemHttpResult>> GetSettings(Guid id, ClaimsPrincipal user,
+        ConfigureInboxRouting configure, CancellationToken ct)
     {
-        var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-        if (inbox is null || !await access.CanSeeInbox(user, id, ct)) return Problems.Problem(404, "Not found", "Inbox not found.", "id");
-        return TypedResults.Ok(new RoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+        var result = await configure.Get(id, user, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
     }
 
-    private static async Task<Results<Ok<RoutingSettings>, ProblemHttpResult>> PutSettings(Guid id, RoutingSettingsRequest? r, ClaimsPrincipal user,
-        ConciergeDb db, RoutingDesk desk, CancellationToken ct)
+    private static async Task<Results<Ok<InboxRoutingSettings>, ProblemHttpResult>> PutSettings(Guid id, RoutingSettingsRequest? r, ClaimsPrincipal user,
+        ConfigureInboxRouting configure, CancellationToken ct)
     {
-        if (!Access.IsAdmin(user)) return Problems.From(Result.Forbidden("Only admins change routing settings."));
         if (r is null) return Problems.Invalid("body", "The request body is required.");
-        var inbox = await db.Inboxes.FirstOrDefaultAsync(i => i.Id == id && !i.IsArchived, ct);
-        if (inbox is null) return Problems.Problem(404, "Not found", "Inbox not found.", "id");
-        if (r.Rollout is not null && !Rollouts.All.Contains(r.Rollout))
-            return Problems.Invalid("rollout", "The roll-out stage is bot-first, bot-review or human-first.");
-        if (r.Rules is { } rules && (rules.VipBoostSeconds < 0 || rules.NegativeBoostSeconds < 0 || rules.RelaxSkillsAfterSeconds < 0
-            || rules.VipBoostSeconds > 86400 || rules.NegativeBoostSeconds > 86400 || rules.RelaxSkillsAfterSeconds > 86400))
-            return Problems.Invalid("rules", "Boosts and the relaxation time are seconds between 0 and 86400.");
-        if (r.BusinessHours is { } hours && hours.Validate() is { IsFailure: true } bad) return Problems.From(bad);
-        inbox.ConfigureRouting(r.Rollout, r.Rules, r.BusinessHours, clearHours: r.AlwaysOpen == true);
-        await db.SaveChangesAsync(ct);
-        desk.RefreshRules(inbox.Id, inbox.RoutingRules);
-        return TypedResults.Ok(new RoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+        var result = await configure.Handle(id, new ConfigureInboxRouting.Command(r.Rollout, r.Rules, r.BusinessHours, r.AlwaysOpen), user, ct);
+        return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
     }
 }

@@ -23,6 +23,7 @@ public static class RoutingModule
         services.AddScoped<LockForRisk>();
         services.AddScoped<GetRoutingDecisions>();
         services.AddScoped<GetSupervisorView>();
+        services.AddScoped<ConfigureInboxRouting>();
         services.AddScoped<RouteConversations>();
         services.AddScoped<IEventHandler<HandoffRequested>>(sp => sp.GetRequiredService<RouteConversations>());
         services.AddScoped<IEventHandler<ConversationAssigned>>(sp => sp.GetRequiredService<RouteConversations>());

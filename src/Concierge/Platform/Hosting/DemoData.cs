@@ -58,6 +58,10 @@ public sealed class DemoData(ConciergeDb db, UserManager<Agent> users, IOptions<
         app.ConfigureVip("尊敬的{{customer.name}}，欢迎回来！Welcome back, {{customer.name}}!", skipsBot: false);
         app.SetApiKey(Secrets.Hash(demo.AppApiKey), Secrets.Hint(demo.AppApiKey));
         app.Configure("您好，这里是明灯商城 App 客服。", null, botEnabled: demo.BotEnabled);
+        // The demo shows the bot at work: its conversations stay in the agents' list to watch and take over (AS-5 "bot answers,
+        // humans review"); a new inbox starts bot-first, where they live under the "With bot" tab until handed over.
+        web.ConfigureRouting(Rollouts.BotReview, null, null, clearHours: false);
+        app.ConfigureRouting(Rollouts.BotReview, null, null, clearHours: false);
         db.Inboxes.AddRange(web, app);
         await db.SaveChangesAsync(ct);
 
