@@ -21,7 +21,15 @@ public static class BotModule
         services.AddScoped<Knowledge.Learning.LearnFromCustomers>();
         services.AddScoped<SuggestAnswers>();
         services.AddScoped<GetBotTurns>();
-        services.AddScoped<IConversationBot, ConciergeBot>();
+        services.AddScoped<Knowledge.Analytics.GetSearchAnalytics>();
+        // The skills come from the catalog (built-in + edited definitions, current at this turn), plus any hand-written
+        // IBotSkill registered on its own.
+        services.AddScoped<IConversationBot>(sp =>
+        {
+            var fromDefinitions = sp.GetRequiredService<SkillCatalog>().Skills;
+            var handWritten = sp.GetServices<IBotSkill>().Where(s => fromDefinitions.All(d => d.Name != s.Name));
+            return ActivatorUtilities.CreateInstance<ConciergeBot>(sp, (IEnumerable<IBotSkill>)[.. fromDefinitions, .. handWritten]);
+        });
         services.AddSkills(configuration);
         return services;
     }

@@ -33,6 +33,11 @@ internal static class KnowledgeEndpoints
             var result = await learn.Resolve(command, user, ct);
             return result.IsFailure ? (IResult)Problems.From(result) : TypedResults.Ok(new { resolvedAs = result.Value });
         }).WithSummary("Attach a group of questions to an FAQ (they become phrasings), create a new FAQ from them, or dismiss them. Published at once.");
+        api.MapGet("/analytics", async (int? days, Guid? inbox, ClaimsPrincipal user, Analytics.GetSearchAnalytics analytics, CancellationToken ct) =>
+        {
+            var result = await analytics.Handle(new Analytics.GetSearchAnalytics.Query(days, inbox), user, ct);
+            return result.IsFailure ? (IResult)Problems.From(result) : TypedResults.Ok(result.Value!);
+        }).WithSummary("Search analytics over ?days=1–90 (default 7), optionally one &inbox=: totals, most frequent questions, answered/unanswered per category, FAQs often voted unhelpful (admin, supervisor or editor).");
         api.MapPost("/import", Import).DisableAntiforgery()
             .WithSummary("Import FAQs from CSV or Excel (faq_id,question,answer,category; one row per phrasing), or articles from Markdown, HTML or Word (.docx), split into sections. ?mode=replace archives everything not in the file; &publish=true (admin) publishes at once.");
     }

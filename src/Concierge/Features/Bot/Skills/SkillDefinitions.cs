@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Concierge.Features.Bot.Skills;
 
@@ -54,24 +53,5 @@ internal sealed class BuiltInSkillDefinitions : ISkillDefinitionProvider
             : throw new InvalidOperationException($"Skill definition {source} is invalid: {string.Join("; ", problems)}");
     }
 
-    public static IEnumerable<string> Validate(SkillDefinition d)
-    {
-        if (string.IsNullOrWhiteSpace(d.Name)) yield return "name is required";
-        if (d.MaxReprompts is < 0 or > 5) yield return "maxReprompts must be 0–5";
-        if (d.Slots.Select(s => s.Name).Distinct().Count() != d.Slots.Count) yield return "slot names must be unique";
-        foreach (var slot in d.Slots)
-        {
-            if (!SlotTypes.All.Contains(slot.Type)) yield return $"slot {slot.Name}: unknown type '{slot.Type}'";
-            if (slot.Type == SlotTypes.Choice && slot.Options.Count == 0) yield return $"slot {slot.Name}: a choice needs options";
-            if (slot.Pattern is { } p && !IsRegex(p)) yield return $"slot {slot.Name}: pattern is not a regular expression";
-        }
-        if (d.Action.Success.Count == 0) yield return "action.success needs at least one reply";
-        if (d.Action.NotFound is { } nf && d.Slots.All(s => s.Name != nf.Slot)) yield return $"action.notFound.slot '{nf.Slot}' is not a slot";
-    }
-
-    private static bool IsRegex(string pattern)
-    {
-        try { _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(50)); return true; }
-        catch (ArgumentException) { return false; }
-    }
+    public static IEnumerable<string> Validate(SkillDefinition d) => SkillDefinitionText.Validate(d).Select(p => p.ToString());
 }

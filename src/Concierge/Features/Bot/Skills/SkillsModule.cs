@@ -17,22 +17,20 @@ public static class SkillsModule
         services.AddSingleton<DemoOrderService>();
         services.AddSingleton<ISkillConnector, OrdersConnector>();
 
-        var builtIn = new BuiltInSkillDefinitions();
-        services.AddSingleton<ISkillDefinitionProvider>(builtIn);
-        // One skill per definition, so the bot can ask the one in progress first. Definitions are looked up by name each
-        // turn, so a provider that reloads them (the admin UI later) changes behaviour without a restart.
-        foreach (var definition in builtIn.All)
-        {
-            var name = definition.Name;
-            services.AddSingleton<IBotSkill>(sp => new SlotFillingSkill(name, sp.GetRequiredService<ISkillDefinitionProvider>(),
-                sp.GetServices<ISkillConnector>(), sp.GetRequiredService<TimeProvider>()));
-        }
+        // Built-in definitions (embedded JSON), overridden or extended by the ones edited in the admin UI. The bot gets one
+        // skill per current definition from the catalog each turn, so a saved change is live without a restart.
+        services.AddSingleton<BuiltInSkillDefinitions>();
+        services.AddSingleton<SkillCatalog>();
+        services.AddSingleton<ISkillDefinitionProvider>(sp => sp.GetRequiredService<SkillCatalog>());
+        services.AddHostedService(sp => sp.GetRequiredService<SkillCatalog>());
+        services.AddScoped<ManageSkillDefinitions>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSkills(this IEndpointRouteBuilder app)
     {
         DemoOrderService.Map(app);
+        SkillEndpoints.Map(app);
         return app;
     }
 }
