@@ -59,4 +59,21 @@ public sealed class RoutingSettingsTests : IAsyncLifetime
         (await tom.PutAsJsonAsync($"/api/v1/inboxes/{ConciergeApp.AppInbox}/routing", new { rollout = "human-first" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await _app.Admin().GetJson($"/api/v1/inboxes/{ConciergeApp.AppInbox}/routing")).Str("rollout").ShouldBe("bot-review", "the demo inboxes start in review mode");
     }
+
+    [Fact]
+    public async Task AnInboxsOwnBotThresholdsApplyAndBadOnesAreRefused()
+    {
+        (await Put(new { bot = new { failuresBeforeHandoff = 1, riskKeywords = new[] { "律师函" } } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sent = await _app.App().CustomerSays("rs-th", "zxqv blorp flumph wibble");
+        var id = Guid.Parse(sent.Str("conversationId"));
+        (await _app.Db(db => db.Conversations.SingleAsync(c => c.Id == id))).Status.ShouldBe(ConversationStatus.Queued, "one failed turn is enough here");
+
+        var risky = Guid.Parse((await _app.App().CustomerSays("rs-risk", "我要给你们发律师函")).Str("conversationId"));
+        (await _app.Db(db => db.Conversations.SingleAsync(c => c.Id == risky))).RiskLocked.ShouldBeTrue();
+
+        var bad = await Put(new { bot = new { clarifyMargin = 2 } });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Body()).Str("field").ShouldBe("bot.clarifyMargin");
+        (await _app.Admin().GetJson($"/api/v1/inboxes/{ConciergeApp.AppInbox}/routing")).GetProperty("bot").GetProperty("failuresBeforeHandoff").GetInt32().ShouldBe(1);
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
 
     private async Task<BotTurn> Decide(BotTurnContext context, CancellationToken ct)
     {
-        var o = options.Value;
+        var o = options.Value.For(context.Thresholds);
         var zh = context.Language == "zh";
         var text = TextNormalizer.Normalize(context.Text);
         var sentiment = SentimentAnalyzer.Default.Analyze(context.Text);
@@ -112,7 +112,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
     private BotTurn DontKnow(BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
     {
         var zh = context.Language == "zh";
-        if (context.ConsecutiveFailures + 1 >= options.Value.FailuresBeforeHandoff)
+        if (context.ConsecutiveFailures + 1 >= options.Value.For(context.Thresholds).FailuresBeforeHandoff)
         {
             return new BotTurn([new BotReply(zh
                     ? "抱歉，这个问题我暂时回答不了，已为您转接人工客服，请稍候。"

@@ -19,7 +19,7 @@ public interface IConversationBot
 /// <param name="VipGreeting">Set on a VIP customer's first message when the inbox has a VIP greeting: say it first.</param>
 public sealed record BotTurnContext(Guid ConversationId, Guid InboxId, Guid ContactId, string Text, string Language, string Channel,
     IReadOnlyList<Message> History, int ConsecutiveFailures, string? LastClarifyKey, string CustomerName, string CustomerAttributesJson,
-    string? CustomerExternalId = null, string? SkillStateJson = null, string? VipGreeting = null);
+    string? CustomerExternalId = null, string? SkillStateJson = null, string? VipGreeting = null, BotThresholds? Thresholds = null);
 
 /// <param name="Replies">What the bot says, in order.</param>
 /// <param name="HandoffReason">Non-null to hand the conversation to the human queue (e.g. "customer_request").</param>

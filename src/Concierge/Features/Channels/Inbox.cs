@@ -38,6 +38,15 @@ public sealed class Inbox
     public string RoutingRulesJson { get; private set; } = "";
     /// <summary>Opening hours (JSON of <see cref="Routing.BusinessHours"/>); empty = always open.</summary>
     public string BusinessHoursJson { get; private set; } = "";
+    /// <summary>This inbox's own bot thresholds (JSON of <see cref="Bot.BotThresholds"/>); empty = the server-wide defaults.</summary>
+    public string BotThresholdsJson { get; private set; } = "";
+
+    public Bot.BotThresholds? BotThresholds =>
+        string.IsNullOrEmpty(BotThresholdsJson) ? null
+            : System.Text.Json.JsonSerializer.Deserialize<Bot.BotThresholds>(BotThresholdsJson, Routing.RoutingJson.Options);
+
+    public void SetBotThresholds(Bot.BotThresholds? thresholds) =>
+        BotThresholdsJson = thresholds is null ? "" : System.Text.Json.JsonSerializer.Serialize(thresholds, Routing.RoutingJson.Options);
     public bool IsArchived { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -22,6 +22,7 @@ internal sealed class InboxMapping : IEntityTypeConfiguration<Inbox>
         b.Property(i => i.Rollout).HasMaxLength(20);
         b.Ignore(i => i.RoutingRules);
         b.Ignore(i => i.Hours);
+        b.Ignore(i => i.BotThresholds);
         b.Ignore(i => i.BotAnswers);
         b.HasIndex(i => i.ApiKeyHash).IsUnique();
     }

@@ -81,20 +81,20 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         }
 
         var replies = conversation.Status == ConversationStatus.Bot && _bot is not null
-            ? await RunBot(conversation, message, contact, inbox.VipGreeting, ct)
+            ? await RunBot(conversation, message, contact, inbox.VipGreeting, inbox.BotThresholds, ct)
             : [];
         return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies));
     }
 
     private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, string inboxVipGreeting,
-        CancellationToken ct)
+        BotThresholds? thresholds, CancellationToken ct)
     {
         var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && !m.IsPrivate)
             .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
         var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
             conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
             contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson,
-            contact.VipLevel is not null && history.Count(m => m.SenderType == SenderType.Customer) == 1 ? inboxVipGreeting : null), ct);
+            contact.VipLevel is not null && history.Count(m => m.SenderType == SenderType.Customer) == 1 ? inboxVipGreeting : null, thresholds), ct);
         var now = clock.GetUtcNow();
         var replies = new List<Message>();
         foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))

@@ -8,18 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Concierge.Features.Routing;
 
 /// <summary>An inbox's routing rules, bot roll-out stage and business hours.</summary>
-public sealed record InboxRoutingSettings(string Rollout, InboxRules Rules, BusinessHours? BusinessHours);
+public sealed record InboxRoutingSettings(string Rollout, InboxRules Rules, BusinessHours? BusinessHours, Bot.BotThresholds? Bot = null);
 
 /// <summary>Reads and changes an inbox's routing settings (admins change them); the router follows at once.</summary>
 public sealed class ConfigureInboxRouting(ConciergeDb db, Access access, RoutingDesk desk)
 {
-    public sealed record Command(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen);
+    /// <param name="Bot">The inbox's own bot thresholds; an empty object goes back to the server-wide defaults.</param>
+    public sealed record Command(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen, Bot.BotThresholds? Bot = null);
 
     public async Task<Result<InboxRoutingSettings>> Get(Guid inboxId, ClaimsPrincipal actor, CancellationToken ct)
     {
         var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inboxId, ct);
         if (inbox is null || !await access.CanSeeInbox(actor, inboxId, ct)) return Result<InboxRoutingSettings>.From(Result.NotFound("Inbox not found."));
-        return Result<InboxRoutingSettings>.Ok(new InboxRoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+        return Result<InboxRoutingSettings>.Ok(new InboxRoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours, inbox.BotThresholds));
     }
 
     public async Task<Result<InboxRoutingSettings>> Handle(Guid inboxId, Command command, ClaimsPrincipal actor, CancellationToken ct)
@@ -33,10 +34,13 @@ public sealed class ConfigureInboxRouting(ConciergeDb db, Access access, Routing
             return Result<InboxRoutingSettings>.From(Result.Invalid("rules", "Head starts and the relaxation time are seconds between 0 and 86400."));
         if (command.AlwaysOpen != true && command.BusinessHours is { } hours && hours.Validate() is { IsFailure: true } bad)
             return Result<InboxRoutingSettings>.From(bad);
+        if (command.Bot is { } bot && bot.Validate() is { IsFailure: true } badBot) return Result<InboxRoutingSettings>.From(badBot);
+        if (command.Bot is { } thresholds)
+            inbox.SetBotThresholds(thresholds is { ClarifyMargin: null, AngerHandoff: null, FailuresBeforeHandoff: null, RiskKeywords: null or { Count: 0 } } ? null : thresholds);
         inbox.ConfigureRouting(command.Rollout, command.Rules, command.AlwaysOpen == true ? null : command.BusinessHours, clearHours: command.AlwaysOpen == true);
         await db.SaveChangesAsync(ct);
         desk.RefreshRules(inbox.Id, inbox.RoutingRules);
-        return Result<InboxRoutingSettings>.Ok(new InboxRoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours));
+        return Result<InboxRoutingSettings>.Ok(new InboxRoutingSettings(inbox.Rollout, inbox.RoutingRules, inbox.Hours, inbox.BotThresholds));
     }
 
     private static bool Bad(int seconds) => seconds is < 0 or > 86400;

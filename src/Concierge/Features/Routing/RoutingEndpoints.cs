@@ -15,7 +15,8 @@ internal static class RoutingEndpoints
     public sealed record PresenceRequest(string? Presence);
     public sealed record TransferRequest(Guid? AgentId, string? Team, string? Note);
     public sealed record RiskRequest(string? Reason);
-    public sealed record RoutingSettingsRequest(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen);
+    public sealed record RoutingSettingsRequest(string? Rollout, InboxRules? Rules, BusinessHours? BusinessHours, bool? AlwaysOpen,
+        Bot.BotThresholds? Bot = null);
     public sealed record QueueView(bool Waiting, int? Position, int? WaitingTotal, int? EstimatedWaitSeconds, bool FollowUp);
 
     public static void Map(IEndpointRouteBuilder app)
@@ -51,7 +52,7 @@ internal static class RoutingEndpoints
 
         var inboxes = app.MapGroup("/api/v1/inboxes").RequireAuthorization(Policies.Agent).WithTags("Inboxes");
         inboxes.MapGet("/{id:guid}/routing", GetSettings).WithSummary("The inbox's routing rules, bot roll-out stage and business hours.");
-        inboxes.MapPut("/{id:guid}/routing", PutSettings).WithSummary("Change routing rules, roll-out stage (bot-first, bot-review, human-first) or business hours (admin).");
+        inboxes.MapPut("/{id:guid}/routing", PutSettings).WithSummary("Change routing rules, roll-out stage (bot-first, bot-review, human-first), business hours or the inbox's bot thresholds (admin).");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPresence(Guid id, PresenceRequest? r, ClaimsPrincipal user,
@@ -98,7 +99,7 @@ internal static class RoutingEndpoints
         ConfigureInboxRouting configure, CancellationToken ct)
     {
         if (r is null) return Problems.Invalid("body", "The request body is required.");
-        var result = await configure.Handle(id, new ConfigureInboxRouting.Command(r.Rollout, r.Rules, r.BusinessHours, r.AlwaysOpen), user, ct);
+        var result = await configure.Handle(id, new ConfigureInboxRouting.Command(r.Rollout, r.Rules, r.BusinessHours, r.AlwaysOpen, r.Bot), user, ct);
         return result.IsFailure ? Problems.From(result) : TypedResults.Ok(result.Value!);
     }
 }

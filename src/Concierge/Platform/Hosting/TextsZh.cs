@@ -332,5 +332,9 @@ internal static class TextsZh
         ["Trigger phrases"] = "触发短语",
         ["Unhelpful"] = "无帮助率",
         ["What customers asked the bot, how often the knowledge base answered, and which answers they voted unhelpful."] = "客户向机器人问了什么、知识库解答了多少，以及哪些答案被评为没有帮助。",
+        ["Clarify margin"] = "澄清阈差",
+        ["Anger hand-off"] = "愤怒转人工阈值",
+        ["Failures before hand-off"] = "转人工前失败次数",
+        ["Empty bot thresholds use the server-wide defaults."] = "机器人阈值留空则使用系统默认值。",
 };
 }

@@ -1,0 +1,2 @@
+-- Per-inbox bot thresholds (clarify margin, anger hand-off, failures before hand-off, extra risk keywords).
+ALTER TABLE "inboxes" ADD "BotThresholdsJson" TEXT NOT NULL DEFAULT '';
