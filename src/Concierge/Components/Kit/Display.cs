@@ -16,6 +16,18 @@ public static partial class Display
 
     public static string Time(DateTimeOffset at, HttpContext http, string format = "yyyy-MM-dd HH:mm") => at.ToOffset(Offset(http)).ToString(format);
 
+    /// <summary>The text key of an agent's presence ("online" → "Online"); pass it through <see cref="Texts"/>.</summary>
+    public static string PresenceLabel(string presence) => presence switch { "online" => "Online", "busy" => "Busy", "away" => "Away", _ => "Offline" };
+
+    /// <summary>The text key of a detected emotion ("angry" → "Angry"); null reads as neutral.</summary>
+    public static string EmotionLabel(string? emotion) => emotion switch
+    {
+        "angry" => "Angry", "anxious" => "Anxious", "disappointed" => "Disappointed", "satisfied" => "Satisfied", _ => "Neutral",
+    };
+
+    /// <summary>The text key of an agent's level ("senior" → "Senior").</summary>
+    public static string LevelLabel(string level) => level switch { "expert" => "Expert", "senior" => "Senior", _ => "Junior" };
+
     [GeneratedRegex("^Visitor ([0-9A-F]{6})$")]
     private static partial Regex VisitorLabel();
 }

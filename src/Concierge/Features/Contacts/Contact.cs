@@ -29,7 +29,10 @@ public sealed class Contact
     };
 
     /// <summary>Display name: the given name, else a stable short visitor label.</summary>
-    public string DisplayName => Name.Length > 0 ? Name : $"Visitor {Id.ToString("N")[^6..].ToUpperInvariant()}";
+    public string DisplayName => DisplayNameOf(Name, Id);
+
+    /// <summary>The same label for rows read without the entity (list queries).</summary>
+    public static string DisplayNameOf(string name, Guid id) => name.Length > 0 ? name : $"Visitor {id.ToString("N")[^6..].ToUpperInvariant()}";
 
     public void Seen(DateTimeOffset now) => LastSeenAt = now;
 
@@ -52,18 +55,18 @@ public sealed class Contact
     }
 
     /// <summary>The customer's VIP level from the "vip" attribute (e.g. "gold"); null for everyone else.</summary>
-    public string? VipLevel
+    public string? VipLevel => VipLevelOf(AttributesJson);
+
+    /// <summary>The VIP level in a contact's attributes JSON, for rows read without the entity.</summary>
+    public static string? VipLevelOf(string attributesJson)
     {
-        get
+        try
         {
-            try
-            {
-                using var doc = System.Text.Json.JsonDocument.Parse(AttributesJson);
-                return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("vip", out var vip)
-                    && vip.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.True
-                    && vip.ToString() is { Length: > 0 } level && level is not ("false" or "none" or "no") ? level : null;
-            }
-            catch (System.Text.Json.JsonException) { return null; }
+            using var doc = System.Text.Json.JsonDocument.Parse(attributesJson);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("vip", out var vip)
+                && vip.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.True
+                && vip.ToString() is { Length: > 0 } level && level.ToLowerInvariant() is not ("false" or "none" or "no") ? level : null;
         }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 }

@@ -58,7 +58,7 @@ public sealed class ListConversations(ConciergeDb db, Access access)
         return Result<IReadOnlyList<ConversationSummary>>.Ok(rows
             .OrderByDescending(r => r.c.LastMessageAt)
             .Select(r => new ConversationSummary(r.c.Id, r.c.InboxId, r.InboxName, r.c.Channel, r.c.ContactId,
-                r.Name.Length > 0 ? r.Name : $"Visitor {r.Id.ToString("N")[^6..].ToUpperInvariant()}",
+                Contacts.Contact.DisplayNameOf(r.Name, r.Id),
                 r.c.Status.ToString().ToLowerInvariant(), r.c.AssigneeId, r.AgentName, r.c.LastMessageAt, r.c.LastMessagePreview,
                 r.c.UnreadCount, r.c.Language, r.c.Emotion, r.c.RiskLocked, r.c.FollowUp, Routing.RoutingDesk.VipRank(r.AttributesJson)))
             .ToList());

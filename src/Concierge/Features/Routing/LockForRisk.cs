@@ -17,9 +17,8 @@ public sealed class LockForRisk(ConciergeDb db, Access access, TimeProvider cloc
         if (conversation.Status == ConversationStatus.Resolved) return Result.Conflict("A resolved conversation cannot be flagged.");
         if (conversation.RiskLocked) return Result.Ok();
         var me = await db.Agents.AsNoTracking().FirstAsync(a => a.Id == actorId, ct);
-        var assigneeInTeam = conversation.AssigneeId is { } a &&
-            (await db.Agents.AsNoTracking().Where(x => x.Id == a).Select(x => x.Teams).FirstOrDefaultAsync(ct) ?? "")
-            .Split(',', StringSplitOptions.TrimEntries).Contains(Conversation.RiskTeam);
+        var assignee = conversation.AssigneeId is { } a ? await db.Agents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a, ct) : null;
+        var assigneeInTeam = assignee?.TeamList.Contains(Conversation.RiskTeam) == true;
         var now = clock.GetUtcNow();
         var why = string.IsNullOrWhiteSpace(reason) ? "flagged by an agent" : reason.Trim();
         conversation.LockForRisk(why.Length <= 300 ? why : why[..300], now, assigneeInTeam);

@@ -21,9 +21,10 @@ public sealed class RouteConversations(ConciergeDb db, RoutingDesk desk, IOption
 {
     public async Task Handle(HandoffRequested e, CancellationToken ct)
     {
+        Conversation? conversation;
         for (var attempt = 0; ; attempt++)
         {
-            var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == e.ConversationId, ct);
+            conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == e.ConversationId, ct);
             if (conversation is null || conversation.Status != ConversationStatus.Queued) return;
             var inbox = await db.Inboxes.AsNoTracking().FirstAsync(i => i.Id == conversation.InboxId, ct);
             var topic = await Topic(conversation.Id, ct);
@@ -46,8 +47,7 @@ public sealed class RouteConversations(ConciergeDb db, RoutingDesk desk, IOption
                 db.ChangeTracker.Clear();
             }
         }
-        var queued = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == e.ConversationId, ct);
-        if (queued is not null) await desk.Enqueue(db, queued, ct);
+        await desk.Enqueue(db, conversation, ct);
     }
 
     public async Task Handle(ConversationAssigned e, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed record RoutingChanged(Guid InboxId) : LiveEvent(InboxId, Guid.Empt
 /// </summary>
 public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiveFeed feed, TimeProvider clock, ILogger<RoutingDesk> log)
 {
-    private readonly ConcurrentDictionary<Guid, Guid> _contactOf = new();
+    /// <summary>Waiting conversations this node queued, with whom to tell their place (inbox, customer).</summary>
+    private readonly ConcurrentDictionary<Guid, (Guid Inbox, Guid Contact)> _waiting = new();
     private volatile HashSet<string> _knownSkills = [];
 
     public Router Router => router;
@@ -98,7 +99,7 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
         var preferred = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == conversation.Id && m.SenderType == SenderType.Agent && !m.IsPrivate && m.SenderId != null)
             .OrderByDescending(m => m.Seq).Select(m => m.SenderId).FirstOrDefaultAsync(ct);
-        _contactOf[conversation.Id] = conversation.ContactId;
+        _waiting[conversation.Id] = (conversation.InboxId, conversation.ContactId);
         var item = new WaitingItem(conversation.Id, conversation.InboxId, Agent.SplitTags(conversation.RequiredSkills),
             VipRank(contact), IsNegative(conversation.Emotion), conversation.Team, conversation.QueuedAt ?? clock.GetUtcNow(), preferred);
         var assigned = router.Enqueue(item);
@@ -109,7 +110,7 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
     /// <summary>The conversation left its agent or the queue (resolved, taken by hand, back to the bot).</summary>
     public async Task Release(Guid conversationId, Guid inboxId, CancellationToken ct)
     {
-        _contactOf.TryRemove(conversationId, out _);
+        _waiting.TryRemove(conversationId, out _);
         var assigned = router.IsWaiting(conversationId) ? [] : router.Release(conversationId);
         router.Remove(conversationId);
         await Apply(assigned, ct);
@@ -119,7 +120,7 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
     /// <summary>An agent took a conversation by hand (or a supervisor gave it to them): count it in their load.</summary>
     public async Task Held(Guid conversationId, Guid inboxId, Guid agentId, CancellationToken ct)
     {
-        _contactOf.TryRemove(conversationId, out _);
+        _waiting.TryRemove(conversationId, out _);
         var freed = router.AgentOf(conversationId) is { } previous && previous != agentId ? router.Release(conversationId) : [];
         router.AddLoad(agentId, conversationId);
         await Apply(freed, ct);
@@ -158,7 +159,7 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
                 try
                 {
                     await db.SaveChangesAsync(ct);
-                    _contactOf.TryRemove(a.ConversationId, out _);
+                    _waiting.TryRemove(a.ConversationId, out _);
                     break;
                 }
                 catch (DbUpdateConcurrencyException) when (attempt < 3)
@@ -190,15 +191,18 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
         }
     }
 
+    /// <summary>Where a waiting conversation stands: place in its inbox's queue, how many wait, estimated wait in seconds.</summary>
+    public (int Position, int Waiting, int EstimatedWaitSeconds)? Place(Guid conversationId) =>
+        router.PositionOf(conversationId) is { } p ? (p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds)) : null;
+
     /// <summary>Tells every waiting customer of the inbox where they stand (live, in their widget).</summary>
     public void PublishQueue(Guid inboxId)
     {
-        var snapshot = router.Snapshot();
-        foreach (var w in snapshot.Waiting.Where(w => w.InboxId == inboxId).Take(200))
+        // Positions are cached per inbox inside the router, so this is one pass over the inbox's waiting conversations.
+        foreach (var (conversationId, (inbox, contactId)) in _waiting)
         {
-            if (!_contactOf.TryGetValue(w.ConversationId, out var contactId)) continue;
-            if (router.PositionOf(w.ConversationId) is { } p)
-                feed.Publish(new QueueUpdated(inboxId, w.ConversationId, contactId, p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds)));
+            if (inbox != inboxId || Place(conversationId) is not { } p) continue;
+            feed.Publish(new QueueUpdated(inboxId, conversationId, contactId, p.Position, p.Waiting, p.EstimatedWaitSeconds));
         }
         feed.Publish(new RoutingChanged(inboxId));
     }
@@ -210,23 +214,13 @@ public sealed class RoutingDesk(Router router, IServiceScopeFactory scopes, ILiv
     public static bool IsNegative(string? emotion) => emotion is "angry" or "disappointed";
 
     /// <summary>Any VIP attribute counts; known tiers rank higher for display.</summary>
-    public static int VipRank(string? attributesJson)
-    {
-        if (string.IsNullOrEmpty(attributesJson)) return 0;
-        try
+    public static int VipRank(string? attributesJson) =>
+        string.IsNullOrEmpty(attributesJson) ? 0 : Contacts.Contact.VipLevelOf(attributesJson)?.ToLowerInvariant() switch
         {
-            using var doc = JsonDocument.Parse(attributesJson);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("vip", out var vip)) return 0;
-            var level = vip.ValueKind == JsonValueKind.True ? "yes" : vip.ValueKind == JsonValueKind.String ? vip.GetString() ?? "" : "";
-            return level.ToLowerInvariant() switch
-            {
-                "" or "false" or "none" or "no" => 0,
-                "diamond" or "钻石" => 4,
-                "platinum" or "白金" => 3,
-                "gold" or "金卡" => 2,
-                _ => 1,
-            };
-        }
-        catch (JsonException) { return 0; }
-    }
+            null => 0,
+            "diamond" or "钻石" => 4,
+            "platinum" or "白金" => 3,
+            "gold" or "金卡" => 2,
+            _ => 1,
+        };
 }

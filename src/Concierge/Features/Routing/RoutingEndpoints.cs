@@ -83,9 +83,9 @@ internal static class RoutingEndpoints
         return TypedResults.Ok(QueueOf(desk, id, conversation.FollowUp));
     }
 
-    internal static QueueView QueueOf(RoutingDesk desk, Guid conversationId, bool followUp) =>
-        desk.Router.PositionOf(conversationId) is { } p
-            ? new QueueView(true, p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds), followUp)
+    private static QueueView QueueOf(RoutingDesk desk, Guid conversationId, bool followUp) =>
+        desk.Place(conversationId) is { } p
+            ? new QueueView(true, p.Position, p.Waiting, p.EstimatedWaitSeconds, followUp)
             : new QueueView(false, null, null, null, followUp);
 
     private static async Task<Results<Ok<InboxRoutingSettings>, ProblemHttpResult>> GetSettings(Guid id, ClaimsPrincipal user,

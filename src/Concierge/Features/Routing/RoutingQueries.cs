@@ -55,12 +55,11 @@ public sealed class GetSupervisorView(ConciergeDb db, RoutingDesk desk, TimeProv
 
         SupervisorConversationRow Row(Conversation c, string name, string attributes)
         {
-            var position = desk.Router.PositionOf(c.Id);
-            // Anonymous visitors read as "Visitor 4385B8", as in the inbox list.
-            var customer = name.Length > 0 ? name : $"Visitor {c.ContactId.ToString("N")[^6..].ToUpperInvariant()}";
-            return new SupervisorConversationRow(c.Id, c.InboxId, inboxName.GetValueOrDefault(c.InboxId, ""), customer, c.LastMessagePreview,
+            var place = desk.Place(c.Id);
+            return new SupervisorConversationRow(c.Id, c.InboxId, inboxName.GetValueOrDefault(c.InboxId, ""),
+                Contacts.Contact.DisplayNameOf(name, c.ContactId), c.LastMessagePreview,
                 c.Emotion, RoutingDesk.VipRank(attributes), c.RiskLocked, c.FollowUp, c.Team, Agents.Agent.SplitTags(c.RequiredSkills),
-                c.QueuedAt, position?.Position, position is null ? null : (int)position.EstimatedWait.TotalSeconds, c.AssigneeId);
+                c.QueuedAt, place?.Position, place?.EstimatedWaitSeconds, c.AssigneeId);
         }
 
         var waiting = open.Where(x => x.c.Status == ConversationStatus.Queued)

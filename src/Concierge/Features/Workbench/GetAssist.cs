@@ -8,6 +8,7 @@ using Concierge.Nlp.Entities;
 using Concierge.Platform.Data;
 using Concierge.Platform.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Concierge.Features.Workbench;
 
@@ -26,7 +27,7 @@ public sealed record Assist(ConversationSummaryText Summary, string? Topic, IRea
 /// gave, what the bot already tried), the emotion trend with soothing replies when it turns negative (EMO-2 level 2),
 /// canned responses filled for this customer, their orders from the order system, and why routing chose this agent.
 /// </summary>
-public sealed class GetAssist(ConciergeDb db, Access access, IEnumerable<ISkillConnector> connectors, GetRoutingDecisions decisions)
+public sealed class GetAssist(ConciergeDb db, Access access, IEnumerable<ISkillConnector> connectors, GetRoutingDecisions decisions, IMemoryCache cache)
 {
     public async Task<Result<Assist>> Handle(Guid conversationId, ClaimsPrincipal actor, CancellationToken ct)
     {
@@ -136,9 +137,18 @@ public sealed class GetAssist(ConciergeDb db, Access access, IEnumerable<ISkillC
 
     private static string? TopQuestion(string json) => Questions(json).FirstOrDefault();
 
+    // The workbench re-renders on every live event; the order system is asked at most once a minute per customer.
     private async Task<(IReadOnlyList<OrderRow>?, string?)> Orders(string? externalId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(externalId)) return (null, null);
+        if (cache.TryGetValue(("orders", externalId), out (IReadOnlyList<OrderRow>?, string?) cached)) return cached;
+        var fetched = await FetchOrders(externalId, ct);
+        cache.Set(("orders", externalId), fetched, TimeSpan.FromSeconds(fetched.Item2 is null ? 60 : 10));
+        return fetched;
+    }
+
+    private async Task<(IReadOnlyList<OrderRow>?, string?)> FetchOrders(string externalId, CancellationToken ct)
+    {
         if (connectors.FirstOrDefault(c => c.Name == "orders") is not { } orders) return (null, null);
         var result = await orders.Send(HttpMethod.Get, $"orders?customer={Uri.EscapeDataString(externalId)}", null, ct);
         if (result.Outcome != ConnectorOutcome.Ok || result.Body is not { ValueKind: JsonValueKind.Array } body)

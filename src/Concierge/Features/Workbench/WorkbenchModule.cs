@@ -9,6 +9,7 @@ public static class WorkbenchModule
         services.AddScoped<AddNote>();
         services.AddScoped<ListMentions>();
         services.AddScoped<GetAssist>();
+        services.AddMemoryCache();
         return services;
     }
 

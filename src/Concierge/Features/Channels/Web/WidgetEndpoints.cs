@@ -59,7 +59,7 @@ internal static class WidgetEndpoints
             .OrderByDescending(m => m.Seq).Take(100).OrderBy(m => m.Seq).ToListAsync(ct);
         return TypedResults.Ok(new SessionResponse(tokens.Issue(inbox.Id, contactId), contactId, info, conversation,
             messages.Select(m => MessageView.Of(m).ForCustomer()).ToList(),
-            conversation is { } cid && routing.Router.PositionOf(cid) is { } p ? new QueueInfo(p.Position, p.Waiting, (int)Math.Ceiling(p.EstimatedWait.TotalSeconds)) : null));
+            conversation is { } cid && routing.Place(cid) is { } p ? new QueueInfo(p.Position, p.Waiting, p.EstimatedWaitSeconds) : null));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MessageView>>, ProblemHttpResult>> ListMessages(HttpContext http, Guid? after,
