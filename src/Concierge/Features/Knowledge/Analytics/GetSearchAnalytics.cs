@@ -69,10 +69,10 @@ public sealed class GetSearchAnalytics(ConciergeDb db, Access access, TimeProvid
             .Take(MaxTurns).ToListAsync(ct);
 
         var faqs = (await db.Set<KnowledgeItem>().AsNoTracking()
-                .Select(k => new { k.Key, k.Category, Questions = k.Phrasings.Where(p => p.IsStandard).Select(p => p.Text).ToList() })
+                .Select(k => new { k.Key, k.Category, Questions = k.Phrasings.Where(p => p.IsStandard).Select(p => new { p.Language, p.Text }).ToList() })
                 .ToListAsync(ct))
-            .ToDictionary(k => k.Key, k => (k.Category, Question: k.Questions.FirstOrDefault() ?? k.Key));
-        string? QuestionOf(string? key) => key is not null && faqs.TryGetValue(key, out var f) ? f.Question : null;
+            .ToDictionary(k => k.Key, k => new Faq(k.Category, k.Questions.ToDictionary(q => q.Language, q => q.Text)));
+        string? QuestionOf(string? key, IEnumerable<Turn> asked) => key is not null && faqs.TryGetValue(key, out var f) ? f.QuestionIn(asked) : null;
 
         var knowledge = turns.Where(t => t.Knowledge).ToList();
         var answered = knowledge.Count(t => t.Answered);
@@ -89,7 +89,7 @@ public sealed class GetSearchAnalytics(ConciergeDb db, Access access, TimeProvid
                           ?? members.Select(m => TopCandidate(m.CandidatesJson)).Where(k => k is not null).GroupBy(k => k)
                               .OrderByDescending(k => k.Count()).Select(k => k.Key).FirstOrDefault();
                 return new FrequentQuestion(g.Representative, members.Count, members.Count(m => m.Answered),
-                    members.Select(m => m.Body).Distinct().Take(5).ToList(), key, QuestionOf(key));
+                    members.Select(m => m.Body).Distinct().Take(5).ToList(), key, QuestionOf(key, members));
             })
             .OrderByDescending(q => q.Count).ThenBy(q => q.Representative, StringComparer.Ordinal).Take(20).ToList();
 
@@ -112,7 +112,7 @@ public sealed class GetSearchAnalytics(ConciergeDb db, Access access, TimeProvid
     /// of the customer message just before it in the same conversation (as <c>LearnFromCustomers.Rate</c> reads it).
     /// </summary>
     private async Task<IReadOnlyList<UnhelpfulFaq>> Unhelpful(List<Turn> turns, DateTimeOffset since, Guid? inboxId,
-        Dictionary<string, (string Category, string Question)> faqs, CancellationToken ct)
+        Dictionary<string, Faq> faqs, CancellationToken ct)
     {
         var votes = await db.Messages.AsNoTracking()
             .Where(m => m.SenderType == SenderType.Bot && m.Helpful != null && m.CreatedAt >= since && (inboxId == null || m.InboxId == inboxId))
@@ -133,8 +133,8 @@ public sealed class GetSearchAnalytics(ConciergeDb db, Access access, TimeProvid
             .Select(g =>
             {
                 int yes = up.GetValueOrDefault(g.Key), no = down.GetValueOrDefault(g.Key);
-                var faq = faqs.GetValueOrDefault(g.Key, (Category: "", Question: g.Key));
-                return new UnhelpfulFaq(g.Key, faq.Question, faq.Category, g.Count(), yes, no, Rate(no, yes + no));
+                var faq = faqs.GetValueOrDefault(g.Key);
+                return new UnhelpfulFaq(g.Key, faq?.QuestionIn(g) ?? g.Key, faq?.Category ?? "", g.Count(), yes, no, Rate(no, yes + no));
             })
             .Where(f => f.Helpful + f.NotHelpful >= MinVotes && f.NotHelpful > 0)
             .OrderByDescending(f => f.UnhelpfulRate).ThenByDescending(f => f.NotHelpful).ThenBy(f => f.FaqKey, StringComparer.Ordinal)
@@ -153,5 +153,18 @@ public sealed class GetSearchAnalytics(ConciergeDb db, Access access, TimeProvid
                    && doc.RootElement[0].TryGetProperty(nameof(BotCandidate.FaqKey), out var key) ? key.GetString() : null;
         }
         catch (JsonException) { return null; }
+    }
+
+    /// <summary>An FAQ's category and its standard question per language.</summary>
+    private sealed record Faq(string Category, IReadOnlyDictionary<string, string> Questions)
+    {
+        /// <summary>The standard question in the language most of these customers wrote in (deterministic on every database).</summary>
+        public string? QuestionIn(IEnumerable<Turn> asked)
+        {
+            var language = asked.GroupBy(t => Conversations.LanguageGuess.Of(t.Body)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+                .Select(g => g.Key).FirstOrDefault() ?? "zh";
+            return Questions.TryGetValue(language, out var q) ? q
+                : Questions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).FirstOrDefault();
+        }
     }
 }
