@@ -42,17 +42,20 @@
   document.addEventListener("click", function (e) {
     var b = e.target.closest && e.target.closest("[data-compose-mode]");
     if (!b) return;
-    var form = b.closest("form"), mode = b.getAttribute("data-compose-mode");
-    form.querySelectorAll("[data-compose-mode]").forEach(function (x) { x.classList.toggle("active", x === b); });
+    setComposeMode(b.closest("form"), b.getAttribute("data-compose-mode"));
+    var t = b.closest("form").querySelector("textarea"); if (t) t.focus();
+  });
+  function composeMode(form) { var f = form.querySelector("[data-compose-mode-field]"); return f && f.value === "note" ? "note" : "reply"; }
+  function setComposeMode(form, mode) {
+    form.querySelectorAll("[data-compose-mode]").forEach(function (x) { x.classList.toggle("active", x.getAttribute("data-compose-mode") === mode); });
     var field = form.querySelector("[data-compose-mode-field]"); if (field) field.value = mode;
     form.classList.toggle("composer-note", mode === "note");
     var t = form.querySelector("textarea");
     if (t) {
       if (!t.getAttribute("data-placeholder-reply")) t.setAttribute("data-placeholder-reply", t.placeholder);
       t.placeholder = t.getAttribute(mode === "note" ? "data-placeholder-note" : "data-placeholder-reply");
-      t.focus();
     }
-  });
+  }
 
   // Saved replies: typing "/ref" in the composer offers the matching canned responses, already filled for this customer.
   function cannedList(t) { try { return JSON.parse(t.getAttribute("data-canned") || "[]"); } catch (x) { return []; } }
@@ -177,8 +180,14 @@
       pane.scrollTop = pane.id === "pane-timeline" && atBottom ? pane.scrollHeight : top;
     });
     if (includeComposer) {
+      // The composer was emptied when the message left; whatever is in it now the agent typed since — keep it, and its mode.
       var mine = document.querySelector("[data-composer]"), theirs = doc.querySelector("[data-composer]");
-      if (mine && theirs) { mine.innerHTML = theirs.innerHTML; mine.classList.remove("composer-note"); }
+      if (mine && theirs) {
+        var typed = mine.querySelector("textarea"), keep = typed && typed.value.trim() ? { text: typed.value, mode: composeMode(mine) } : null;
+        mine.innerHTML = theirs.innerHTML;
+        setComposeMode(mine, keep ? keep.mode : composeMode(mine));
+        if (keep) { var box = mine.querySelector("textarea"); box.value = keep.text; cannedShow(box); if (document.activeElement === document.body) box.focus(); }
+      }
       var alert = doc.querySelector(".pane-chat > .alert"), existing = document.querySelector(".pane-chat > .alert");
       if (existing) existing.remove();
       if (alert) document.querySelector("#pane-head") && document.querySelector("#pane-head").after(alert);
@@ -196,7 +205,16 @@
     if (e.submitter && e.submitter.name) data.append(e.submitter.name, e.submitter.value);
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
-    var composer = form.matches("[data-composer]");
+    var composer = form.matches("[data-composer]"), sent = null;
+    if (composer) {
+      // Empty the composer and go back to "reply" at once, so what the agent types next never joins the message in flight
+      // (nor goes out as a note because the previous message was one).
+      var box = form.querySelector("textarea");
+      sent = { text: box ? box.value : "", mode: composeMode(form) };
+      if (box) box.value = "";
+      setComposeMode(form, "reply");
+      var pop = form.querySelector("[data-canned-pop]"); if (pop) pop.hidden = true;
+    }
     fetch(form.getAttribute("action") || location.href, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (r) { return r.text(); })
       .then(function (html) {
@@ -204,7 +222,11 @@
         if (composer) { typingSentAt = 0; sendTyping(false); var t = document.querySelector("[data-typing-source]"); if (t) t.focus(); }
         var tl = document.getElementById("pane-timeline"); if (tl) tl.scrollTop = tl.scrollHeight;
       })
-      .catch(function () { alert(document.documentElement.lang === "en" ? "Could not reach the server. Your text is still here — try again." : "无法连接服务器，您输入的内容仍在，请重试。"); })
+      .catch(function () {
+        // Nothing is lost: the text comes back into the composer unless the agent has started a new one.
+        var box = composer && form.querySelector("textarea");
+        if (box && !box.value.trim()) { box.value = sent.text; setComposeMode(form, sent.mode); }
+        alert(document.documentElement.lang === "en" ? "Could not reach the server. Your text is still here — try again." : "无法连接服务器，您输入的内容仍在，请重试。"); })
       .then(function () { var b = form.querySelector("button[type=submit]"); if (b) b.disabled = false; });
   });
 
