@@ -102,6 +102,25 @@ public class IntentClassifierTests
         holder.Current.ShouldBeSameAs(Chinese.Value);
     }
 
+    [Fact]
+    public void ChineseTrainingTextsAlsoTryCharacterBigramsAndEnglishOnesDoNot()
+    {
+        static Features.AnalyzedText[] Analyze(IEnumerable<LabeledText> rows) => [.. rows.Select(r => Features.AnalyzedText.Of(r.Text))];
+        var zh = IntentClassifier.FeatureCandidates(Analyze(IntentFixtures.Chinese), folds: 3);
+        zh.Select(o => o.CharMax).ShouldBe([5, 2]);
+        IntentClassifier.FeatureCandidates(Analyze(IntentFixtures.English), folds: 3).Select(o => o.CharMax).ShouldBe([5]);
+        // Without calibration folds there is nothing to choose with.
+        IntentClassifier.FeatureCandidates(Analyze(IntentFixtures.Chinese), folds: 0).Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public void TrainingAChineseModelTwiceWithTheSameSeedGivesTheSameModel()
+    {
+        var a = IntentClassifier.Train(IntentFixtures.Chinese, new IntentTrainingOptions { Seed = 5 });
+        var b = IntentClassifier.Train(IntentFixtures.Chinese, new IntentTrainingOptions { Seed = 5 });
+        Bytes(a).ShouldBe(Bytes(b));
+    }
+
     private static byte[] Bytes(IntentModel m)
     {
         var s = new MemoryStream();

@@ -94,4 +94,21 @@ public class RetrievalTests
             b.Candidates.Select(c => (c.FaqId, c.Score)).ShouldBe(a.Candidates.Select(c => (c.FaqId, c.Score)));
         }
     }
+
+    [Fact]
+    public void SearchingALargerIndexInBetweenLeavesAnotherIndexsAnswersUnchanged()
+    {
+        // Searches reuse per-thread scratch buffers (the BM25 accumulator must be all-zero again after each query).
+        var queries = new[] { "退款", "发票怎么开", "password", "火星上有没有水", "" };
+        var alone = queries.Select(q => Index.Value.Search(q, 5)).ToArray();
+        var larger = FaqIndex.Build(Kb.Concat(Enumerable.Range(0, 40).SelectMany(i =>
+            Faq("extra" + i, $"第{i}号商品怎么退款", $"第{i}号商品的发票", $"item {i} password"))));
+        for (var k = 0; k < queries.Length; k++)
+        {
+            larger.Search(queries[k], 5);
+            var again = Index.Value.Search(queries[k], 5);
+            again.Candidates.Select(c => (c.FaqId, c.Score)).ShouldBe(alone[k].Candidates.Select(c => (c.FaqId, c.Score)));
+            again.NoneOfThese.ShouldBe(alone[k].NoneOfThese);
+        }
+    }
 }

@@ -65,7 +65,7 @@ internal sealed class TextFeaturizer
 
     public static TextFeaturizer Build(IReadOnlyList<AnalyzedText> texts, FeatureOptions options)
     {
-        var minDf = options.MinDf > 0 ? options.MinDf : texts.Count >= 5000 ? 2 : 1;
+        var minDf = EffectiveMinDf(options, texts.Count);
         var df = new Dictionary<ulong, int>();
         var buffer = new List<ulong>(512);
         foreach (var t in texts)
@@ -93,6 +93,9 @@ internal sealed class TextFeaturizer
         return new TextFeaturizer(options, index, idf);
     }
 
+    /// <summary>Features seen in fewer than this many of <paramref name="texts"/> training texts are dropped.</summary>
+    public static int EffectiveMinDf(FeatureOptions options, int texts) => options.MinDf > 0 ? options.MinDf : texts >= 5000 ? 2 : 1;
+
     public SparseVector Transform(string? text) => Transform(AnalyzedText.Of(text));
 
     [ThreadStatic] private static List<ulong>? t_hashes;
@@ -103,7 +106,13 @@ internal sealed class TextFeaturizer
     /// Features of one text: distinct ids, in first-seen order (not sorted: scoring does not need it, and sorting
     /// hundreds of random ids costs more than the whole dot product). Use <see cref="SparseVector.Sorted"/> for merges.
     /// </summary>
-    public SparseVector Transform(AnalyzedText text)
+    public SparseVector Transform(AnalyzedText text) => Transform(text, null);
+
+    /// <summary>
+    /// Features of one text without the ids <paramref name="excluded"/> marks, each view normalised over what is left:
+    /// how a text looks to a model whose vocabulary lacks those features (an out-of-fold row to its fold model).
+    /// </summary>
+    public SparseVector Transform(AnalyzedText text, bool[]? excluded)
     {
         var hashes = t_hashes ??= new List<ulong>(1024);
         hashes.Clear();
@@ -117,6 +126,13 @@ internal sealed class TextFeaturizer
         var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hashes);
         var nChar = _index.LookupMany(all[..charCount], ids);
         var nWord = _index.LookupMany(all[charCount..], ids.AsSpan(nChar));
+        if (excluded is not null)
+        {
+            // Compact each view in place (the word ids move down to follow the kept character ids).
+            var keptChar = Keep(ids.AsSpan(0, nChar), excluded, ids);
+            var keptWord = Keep(ids.AsSpan(nChar, nWord), excluded, ids.AsSpan(keptChar));
+            (nChar, nWord) = (keptChar, keptWord);
+        }
         var outIds = t_outIds;
         if (outIds is null || outIds.Length < nChar + nWord) t_outIds = outIds = new int[Math.Max(1024, (nChar + nWord) * 2)];
         var outVals = t_outVals;
@@ -124,6 +140,13 @@ internal sealed class TextFeaturizer
         var n = AddView(ids.AsSpan(0, nChar), counts, Options.CharWeight, outIds, outVals, 0);
         n = AddView(ids.AsSpan(nChar, nWord), counts, Options.WordWeight, outIds, outVals, n);
         return new SparseVector(outIds.AsSpan(0, n).ToArray(), outVals.AsSpan(0, n).ToArray());
+    }
+
+    private static int Keep(ReadOnlySpan<int> source, bool[] excluded, Span<int> target)
+    {
+        var n = 0;
+        foreach (var id in source) if (!excluded[id]) target[n++] = id;
+        return n;
     }
 
     [ThreadStatic] private static int[]? t_outIds;

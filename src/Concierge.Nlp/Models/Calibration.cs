@@ -19,6 +19,19 @@ internal static class Calibration
         return fold;
     }
 
+    /// <summary>Share of rows whose highest logit is their label (ties: the lower class).</summary>
+    public static double Accuracy(float[][] logits, int[] ys, int classes)
+    {
+        var right = 0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var best = 0;
+            for (var c = 1; c < classes; c++) if (logits[i][c] > logits[i][best]) best = c;
+            if (best == ys[i]) right++;
+        }
+        return logits.Length == 0 ? 0 : (double)right / logits.Length;
+    }
+
     /// <summary>The temperature minimising negative log-likelihood of the out-of-fold logits (coarse-to-fine search).</summary>
     public static float FitTemperature(float[][] logits, int[] ys, int classes)
     {

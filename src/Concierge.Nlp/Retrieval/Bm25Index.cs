@@ -5,7 +5,9 @@ namespace Concierge.Nlp.Retrieval;
 /// <summary>
 /// BM25 over two fields — segmented words and character bigrams — as an immutable inverted index. Updating
 /// documents copies the term table shallowly and rebuilds only the postings of the terms those documents use,
-/// so one changed FAQ costs O(its terms' postings), not a rebuild.
+/// so one changed FAQ costs O(its terms' postings), not a rebuild. Each posting carries its document's saturated,
+/// length-normalised term frequency tf × (k1 + 1) / (tf + k1 × (1 − b + b × length / average)), so a query costs one
+/// multiply-add per posting; the average length is the one at <see cref="Build"/> (updates keep it, like the ranker).
 /// </summary>
 internal sealed class Bm25Index
 {
@@ -14,18 +16,21 @@ internal sealed class Bm25Index
     private const float K1 = 1.2f, B = 0.75f;
     private const int CommonTermMinDocs = 2000;
 
-    internal readonly record struct Posting(int Doc, float Tf);
+    internal readonly record struct Posting(int Doc, float Weight);
 
     private readonly Dictionary<ulong, Posting[]> _postings;
     private readonly float[] _length;     // per doc, 0 for removed docs
     private readonly ulong[][] _terms;    // per doc, distinct terms (for updates)
     private readonly int _alive;
-    private readonly double _totalLength;
+    private readonly float _average;      // phrasing length at Build
 
-    private Bm25Index(Dictionary<ulong, Posting[]> postings, float[] length, ulong[][] terms, int alive, double totalLength)
+    private Bm25Index(Dictionary<ulong, Posting[]> postings, float[] length, ulong[][] terms, int alive, float average)
     {
-        _postings = postings; _length = length; _terms = terms; _alive = alive; _totalLength = totalLength;
+        _postings = postings; _length = length; _terms = terms; _alive = alive; _average = average;
     }
+
+    private static Posting Weigh(int doc, int tf, float length, float average) =>
+        new(doc, tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)));
 
     public int DocumentSlots => _length.Length;
 
@@ -59,19 +64,23 @@ internal sealed class Bm25Index
         double total = 0;
         for (var d = 0; d < docs.Count; d++)
         {
-            var counts = Count(docs[d]);
-            terms[d] = [.. counts.Keys];
             length[d] = Math.Max(1, docs[d].Count);
             total += length[d];
+        }
+        var average = (float)(total / Math.Max(1, docs.Count));
+        for (var d = 0; d < docs.Count; d++)
+        {
+            var counts = Count(docs[d]);
+            terms[d] = [.. counts.Keys];
             foreach (var (t, tf) in counts)
             {
                 if (!lists.TryGetValue(t, out var l)) lists[t] = l = [];
-                l.Add(new Posting(d, tf));
+                l.Add(Weigh(d, tf, length[d], average));
             }
         }
         var postings = new Dictionary<ulong, Posting[]>(lists.Count);
         foreach (var (t, l) in lists) postings[t] = [.. l];
-        return new Bm25Index(postings, length, terms, docs.Count, total);
+        return new Bm25Index(postings, length, terms, docs.Count, average);
     }
 
     private static Dictionary<ulong, int> Count(List<ulong> terms)
@@ -89,13 +98,13 @@ internal sealed class Bm25Index
         Array.Copy(_length, length, _length.Length);
         var terms = new ulong[length.Length][];
         Array.Copy(_terms, terms, _terms.Length);
-        var alive = _alive; var total = _totalLength;
+        var alive = _alive;
         var removedSet = new HashSet<int>(removed);
         var touched = new HashSet<ulong>();
         foreach (var d in removedSet)
         {
             if (length[d] == 0) continue;
-            alive--; total -= length[d]; length[d] = 0;
+            alive--; length[d] = 0;
             foreach (var t in terms[d]) touched.Add(t);
             terms[d] = [];
         }
@@ -110,27 +119,32 @@ internal sealed class Bm25Index
             var counts = Count(added[k]);
             terms[d] = [.. counts.Keys];
             length[d] = Math.Max(1, added[k].Count);
-            alive++; total += length[d];
+            alive++;
             foreach (var (t, tf) in counts)
-                postings[t] = postings.TryGetValue(t, out var old) ? [.. old, new Posting(d, tf)] : [new Posting(d, tf)];
+            {
+                var p = Weigh(d, tf, length[d], _average);
+                postings[t] = postings.TryGetValue(t, out var old) ? [.. old, p] : [p];
+            }
         }
-        return new Bm25Index(postings, length, terms, alive, total);
+        return new Bm25Index(postings, length, terms, alive, _average);
     }
 
     /// <summary>
-    /// Adds each document's word-field and bigram-field BM25 scores into <paramref name="words"/> and
-    /// <paramref name="bigrams"/> (length ≥ <see cref="DocumentSlots"/>), listing touched documents once in
-    /// <paramref name="touched"/>. Returns the query's total IDF mass per field, for normalisation, and the share of
-    /// that mass the knowledge base knows at all (out-of-domain questions use words no phrasing has).
+    /// Adds each document's word-field and bigram-field BM25 scores into <paramref name="scores"/> (interleaved:
+    /// [2d] words, [2d + 1] bigrams, so one cache line serves both; length ≥ 2 × <see cref="DocumentSlots"/>),
+    /// listing touched documents once in <paramref name="touched"/>. Returns the query's total IDF mass per field, for
+    /// normalisation, and the share of that mass the knowledge base knows at all (out-of-domain questions use words
+    /// no phrasing has).
     /// </summary>
-    public (float WordIdf, float BigramIdf, float WordKnown, float BigramKnown) Score(List<ulong> queryTerms, float[] words, float[] bigrams, List<int> touched, Func<int, bool>? hidden = null)
+    public (float WordIdf, float BigramIdf, float WordKnown, float BigramKnown) Score(List<ulong> queryTerms, float[] scores, List<int> touched, Func<int, bool>? hidden = null)
     {
-        var avg = (float)(_totalLength / Math.Max(1, _alive));
         float wIdf = 0, bIdf = 0, wKnown = 0, bKnown = 0;
-        var seen = new HashSet<ulong>();
-        foreach (var t in queryTerms)
+        var terms = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(queryTerms);
+        for (var i = 0; i < terms.Length; i++)
         {
-            if (!seen.Add(t)) continue;
+            var t = terms[i];
+            // A query has a few dozen terms: a scan of the earlier ones beats allocating a set per query.
+            if (terms[..i].Contains(t)) continue;
             if (!_postings.TryGetValue(t, out var list))
             {
                 // An unknown term still counts towards how much of the query is unexplained.
@@ -141,16 +155,17 @@ internal sealed class Bm25Index
             var idf = MathF.Log(1 + (_alive - list.Length + 0.5f) / (list.Length + 0.5f));
             // A term only held-out phrasings use is unknown to the rest of the KB (how replays see coverage).
             var known = hidden is null || Array.Exists(list, p => !hidden(p.Doc));
-            if (IsWordTerm(t)) { wIdf += idf; if (known) wKnown += idf; } else { bIdf += idf; if (known) bKnown += idf; }
+            var word = IsWordTerm(t);
+            if (word) { wIdf += idf; if (known) wKnown += idf; } else { bIdf += idf; if (known) bKnown += idf; }
             // In a large KB a term in more than 1/8 of all phrasings ("怎么", "the") costs a long postings walk and
             // moves scores little (idf < 2.2); the re-ranker still sees it through the pair features.
             if (_alive >= CommonTermMinDocs && list.Length * 8 > _alive) continue;
-            var target = IsWordTerm(t) ? words : bigrams;
+            var field = word ? 0 : 1;
             foreach (var p in list)
             {
-                if (words[p.Doc] == 0 && bigrams[p.Doc] == 0) touched.Add(p.Doc);
-                var norm = K1 * (1 - B + B * _length[p.Doc] / avg);
-                target[p.Doc] += idf * p.Tf * (K1 + 1) / (p.Tf + norm);
+                var slot = 2 * p.Doc;
+                if (scores[slot] == 0 && scores[slot + 1] == 0) touched.Add(p.Doc);
+                scores[slot + field] += idf * p.Weight;
             }
         }
         return (wIdf, bIdf, wIdf > 0 ? wKnown / wIdf : 0, bIdf > 0 ? bKnown / bIdf : 0);

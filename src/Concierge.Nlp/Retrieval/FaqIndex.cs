@@ -1,4 +1,3 @@
-using System.Buffers;
 using Concierge.Nlp.Features;
 using Concierge.Nlp.Matching;
 
@@ -20,6 +19,7 @@ public sealed class FaqIndex
     internal sealed record Group(string Id, int[] Docs, SparseVector Sum, float SumNorm, Dictionary<string, int> WordDocs);
 
     private readonly Doc?[] _docs;
+    private readonly int[] _faqOf; // per phrasing slot, its FAQ slot (−1 once removed): the hot loops read this, not the Doc
     private readonly Group?[] _groups;
     private readonly Dictionary<string, int> _groupOf;
     private readonly Bm25Index _bm25;
@@ -34,7 +34,10 @@ public sealed class FaqIndex
     private FaqIndex(Doc?[] docs, Group?[] groups, Dictionary<string, int> groupOf, Bm25Index bm25, TextFeaturizer tfidf,
         WordIdf idf, FaqRanker ranker, FaqIndexOptions options)
     {
-        _docs = docs; _groups = groups; _groupOf = groupOf; _bm25 = bm25; _tfidf = tfidf; _idf = idf; _ranker = ranker; _options = options;
+        _docs = docs; _groups = groups;
+        _faqOf = new int[docs.Length];
+        for (var d = 0; d < docs.Length; d++) _faqOf[d] = docs[d]?.Faq ?? -1;
+        _groupOf = groupOf; _bm25 = bm25; _tfidf = tfidf; _idf = idf; _ranker = ranker; _options = options;
     }
 
     /// <summary>Number of FAQs.</summary>
@@ -180,9 +183,32 @@ public sealed class FaqIndex
 
     private const int CandidatePhrasings = 64;
 
-    [ThreadStatic] private static List<int>? t_touched;
+    /// <summary>
+    /// Per-thread scratch for <see cref="Candidates"/>: the BM25 accumulator (kept all-zero between calls: only the
+    /// touched slots are cleared afterwards, not the whole 2 × phrasings array), the touched list and the phrasing heap.
+    /// A search over 50,000 phrasings touches ~12,000 of them; these buffers keep it from allocating per query.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public float[] Scores = [];
+        public readonly List<int> Touched = new(1024);
+        public readonly HeapItem[] Heap = new HeapItem[CandidatePhrasings];
+        public float[] Query = []; // the query's TF-IDF vector scattered densely (all-zero between calls)
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    /// <summary>A phrasing in the candidate heap: its score, its position in the touched list (first touched wins ties), its field scores.</summary>
+    private struct HeapItem
+    {
+        public float Score;
+        public int At;
+        public float W, B;
+    }
 
     internal readonly record struct Candidate(int Group, int BestDoc, float[] Features);
+
+    private readonly record struct Lexical(int Group, int Doc, float Score, float W, float B);
 
     /// <summary>
     /// The top FAQs by lexical score with their ranking features. <paramref name="excludeDoc"/> and
@@ -190,32 +216,25 @@ public sealed class FaqIndex
     /// </summary>
     internal List<Candidate> Candidates(AnalyzedText q, SparseVector qv, int excludeDoc, int excludeGroup, int maxGroups, Models.LinearModel? classifier)
     {
+        var scratch = t_scratch ??= new Scratch();
         var slots = _bm25.DocumentSlots;
-        var words = ArrayPool<float>.Shared.Rent(slots);
-        var bigrams = ArrayPool<float>.Shared.Rent(slots);
-        Array.Clear(words, 0, slots); Array.Clear(bigrams, 0, slots);
-        var touched = t_touched ??= new List<int>(1024);
+        if (scratch.Scores.Length < 2 * slots) scratch.Scores = new float[2 * slots];
+        var scores = scratch.Scores;
+        var touched = scratch.Touched;
         touched.Clear();
-        var (qWordIdf, qBigramIdf, wordKnown, bigramKnown) = _bm25.Score(Bm25Index.Terms(q), words, bigrams, touched,
-            excludeDoc < 0 && excludeGroup < 0 ? null : d => d == excludeDoc || _docs[d] is { } x && x.Faq == excludeGroup);
-        // The best-scoring phrasings (a bounded min-heap over the touched ones), then the best phrasing per FAQ.
-        var heap = new PriorityQueue<int, float>(CandidatePhrasings + 1);
-        foreach (var d in touched)
+        List<Lexical> top;
+        float qWordIdf, qBigramIdf, wordKnown, bigramKnown;
+        try
         {
-            var doc = _docs[d];
-            if (doc is null || d == excludeDoc || doc.Faq == excludeGroup) continue;
-            var s = words[d] + 0.5f * bigrams[d];
-            if (heap.Count < CandidatePhrasings) heap.Enqueue(d, s);
-            else if (heap.TryPeek(out _, out var low) && s > low) heap.EnqueueDequeue(d, s);
+            (qWordIdf, qBigramIdf, wordKnown, bigramKnown) = _bm25.Score(Bm25Index.Terms(q), scores, touched,
+                excludeDoc < 0 && excludeGroup < 0 ? null : Hidden(excludeDoc, excludeGroup));
+            top = BestPhrasings(scratch, excludeDoc, excludeGroup, maxGroups); // clears the touched scores as it reads them
         }
-        var bestOf = new Dictionary<int, (int Doc, float Score, float W, float B)>();
-        while (heap.TryDequeue(out var d, out var s))
+        catch
         {
-            var g = _docs[d]!.Faq;
-            if (!bestOf.TryGetValue(g, out var cur) || s >= cur.Score) bestOf[g] = (d, s, words[d], bigrams[d]);
+            foreach (var d in touched) { scores[2 * d] = 0; scores[2 * d + 1] = 0; } // the next query needs a zero accumulator
+            throw;
         }
-        ArrayPool<float>.Shared.Return(words); ArrayPool<float>.Shared.Return(bigrams);
-        var top = bestOf.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key).Take(maxGroups).ToList();
         // The classifier's view: probability per FAQ, and its top FAQs join the candidates even without lexical overlap.
         float[]? probs = null;
         if (classifier is not null)
@@ -225,33 +244,35 @@ public sealed class FaqIndex
             if (excludeGroup >= 0 && excludeGroup < classifier.Classes) probs[excludeGroup] = float.NegativeInfinity;
             for (var c = 0; c < classifier.Classes; c++) if (c >= _groups.Length || _groups[c] is null) probs[c] = float.NegativeInfinity;
             Models.LinearModel.Softmax(probs, classifier.Classes, 1f);
-            var extra = Enumerable.Range(0, classifier.Classes).OrderByDescending(c => probs[c]).Take(3);
-            foreach (var c in extra)
+            foreach (var c in TopClasses(probs, classifier.Classes, stackalloc int[3]))
             {
-                if (probs[c] <= 0 || top.Any(t => t.Key == c)) continue;
-                var d0 = _groups[c]!.Docs.FirstOrDefault(d => d != excludeDoc, -1);
+                if (probs[c] <= 0 || HasGroup(top, c)) continue;
+                var docs = _groups[c]!.Docs;
+                var d0 = docs.Length == 0 ? -1 : docs[0] != excludeDoc ? docs[0] : docs.Length > 1 ? docs[1] : -1;
                 if (d0 < 0) continue;
-                top.Add(new KeyValuePair<int, (int, float, float, float)>(c, (d0, 0f, 0f, 0f)));
+                top.Add(new Lexical(c, d0, 0f, 0f, 0f));
             }
         }
         var result = new List<Candidate>(top.Count);
         if (top.Count == 0) return result;
         var qSide = PairFeatures.PairSide.Of(q);
         float maxW = 1e-6f, maxB = 1e-6f;
-        foreach (var (_, v) in top) { maxW = Math.Max(maxW, v.W); maxB = Math.Max(maxB, v.B); }
+        foreach (var v in top) { maxW = Math.Max(maxW, v.W); maxB = Math.Max(maxB, v.B); }
         var cosMax = new float[top.Count]; var cos2 = new float[top.Count]; var bestDoc = new int[top.Count];
-        for (var r = 0; r < top.Count; r++)
+        var centroids = new float[top.Count];
+        // Cosines against every phrasing and centroid of the candidates: the query scattered into a dense array makes
+        // each one a gather over the other side's entries instead of a merge of two sorted lists (same sums, same order).
+        if (scratch.Query.Length < _tfidf.Dimension) scratch.Query = new float[_tfidf.Dimension];
+        var dense = scratch.Query;
+        for (var k = 0; k < qv.Count; k++) dense[qv.Indices[k]] = qv.Values[k];
+        try
         {
-            var group = _groups[top[r].Key]!;
-            cosMax[r] = -1;
-            foreach (var d in group.Docs)
-            {
-                if (d == excludeDoc) continue;
-                var c = qv.Dot(_docs[d]!.Vector);
-                if (c > cosMax[r]) { cos2[r] = Math.Max(0, cosMax[r]); cosMax[r] = c; bestDoc[r] = d; }
-                else if (c > cos2[r]) cos2[r] = c;
-            }
-            if (cosMax[r] < 0) { cosMax[r] = 0; bestDoc[r] = top[r].Value.Doc; }
+            for (var r = 0; r < top.Count; r++) centroids[r] = DenseDot(dense, _groups[top[r].Group]!.Sum);
+            Cosines(top, dense, excludeDoc, cosMax, cos2, bestDoc);
+        }
+        finally
+        {
+            foreach (var i in qv.Indices) dense[i] = 0;
         }
         // The query's words (IDF weighted) that some phrasing of the FAQ uses: the FAQ's vocabulary as a whole.
         var qWords = q.Tokens.Distinct(StringComparer.Ordinal).ToArray();
@@ -260,17 +281,17 @@ public sealed class FaqIndex
         var excluded = excludeDoc >= 0 ? _docs[excludeDoc]!.Text.Tokens : null;
         for (var r = 0; r < top.Count; r++)
         {
-            var (g, v) = (top[r].Key, top[r].Value);
+            var (g, v) = (top[r].Group, top[r]);
             var group = _groups[g]!;
             float centroid;
             if (excludeDoc >= 0 && _docs[excludeDoc]!.Faq == g)
             {
                 var ex = _docs[excludeDoc]!.Vector;
-                var dot = qv.Dot(group.Sum) - qv.Dot(ex);
+                var dot = centroids[r] - qv.Dot(ex);
                 var normSq = group.SumNorm * group.SumNorm - 2 * group.Sum.Dot(ex) + ex.Norm() * ex.Norm();
                 centroid = normSq > 1e-6f ? dot / MathF.Sqrt(normSq) : 0;
             }
-            else centroid = group.SumNorm > 0 ? qv.Dot(group.Sum) / group.SumNorm : 0;
+            else centroid = group.SumNorm > 0 ? centroids[r] / group.SumNorm : 0;
             var otherBest = 0f;
             for (var o = 0; o < top.Count; o++) if (o != r) otherBest = Math.Max(otherBest, cosMax[o]);
             var f = new float[FaqRanker.FeatureCount];
@@ -298,6 +319,124 @@ public sealed class FaqIndex
             result.Add(new Candidate(g, bestDoc[r], f));
         }
         return result;
+    }
+
+    /// <summary>Cosine of the query (dense) with each candidate FAQ's best and second-best phrasing.</summary>
+    private void Cosines(List<Lexical> top, float[] dense, int excludeDoc, float[] cosMax, float[] cos2, int[] bestDoc)
+    {
+        for (var r = 0; r < top.Count; r++)
+        {
+            cosMax[r] = -1;
+            foreach (var d in _groups[top[r].Group]!.Docs)
+            {
+                if (d == excludeDoc) continue;
+                var c = DenseDot(dense, _docs[d]!.Vector);
+                if (c > cosMax[r]) { cos2[r] = Math.Max(0, cosMax[r]); cosMax[r] = c; bestDoc[r] = d; }
+                else if (c > cos2[r]) cos2[r] = c;
+            }
+            if (cosMax[r] < 0) { cosMax[r] = 0; bestDoc[r] = top[r].Doc; }
+        }
+    }
+
+    private static float DenseDot(float[] dense, SparseVector v)
+    {
+        var sum = 0f;
+        var idx = v.Indices; var val = v.Values;
+        for (var k = 0; k < idx.Length; k++) sum += dense[idx[k]] * val[k];
+        return sum;
+    }
+
+    /// <summary>
+    /// The <see cref="CandidatePhrasings"/> best-scoring phrasings (words + ½ bigrams) among the touched ones, kept in a
+    /// bounded min-heap (most phrasings fail the one comparison with its root), then the best phrasing per FAQ, the
+    /// <paramref name="maxGroups"/> best FAQs first (ties: lower FAQ slot first).
+    /// </summary>
+    private List<Lexical> BestPhrasings(Scratch scratch, int excludeDoc, int excludeGroup, int maxGroups)
+    {
+        var scores = scratch.Scores;
+        var touched = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch.Touched);
+        var heap = scratch.Heap;
+        var n = 0;
+        for (var i = 0; i < touched.Length; i++)
+        {
+            var d = touched[i];
+            float w = scores[2 * d], b = scores[2 * d + 1];
+            scores[2 * d] = 0; scores[2 * d + 1] = 0; // the accumulator goes back all-zero while its line is in cache
+            var s = w + 0.5f * b;
+            if (n == CandidatePhrasings && s <= heap[0].Score) continue; // the common case: decided without touching the Doc
+            var g = _faqOf[d];
+            if (g < 0 || d == excludeDoc || g == excludeGroup) continue;
+            var item = new HeapItem { Score = s, At = i, W = w, B = b };
+            if (n < CandidatePhrasings) { heap[n] = item; SiftUp(heap, n++); }
+            else { heap[0] = item; SiftDown(heap, n); }
+        }
+        // Best first (ties: first touched first); the first phrasing seen of a FAQ is its best.
+        var items = heap.AsSpan(0, n);
+        items.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.At.CompareTo(y.At));
+        var all = new List<Lexical>(n + 3); // room for the classifier's extra candidates
+        foreach (var item in items)
+        {
+            var d = touched[item.At];
+            var g = _faqOf[d];
+            if (HasGroup(all, g)) continue;
+            all.Add(new Lexical(g, d, item.Score, item.W, item.B));
+        }
+        all.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Group.CompareTo(y.Group));
+        if (all.Count > maxGroups) all.RemoveRange(maxGroups, all.Count - maxGroups);
+        return all;
+    }
+
+    // Lambdas kept out of Candidates: a lambda capturing its parameters would allocate a closure on every call.
+    private Func<int, bool> Hidden(int excludeDoc, int excludeGroup) => d => d == excludeDoc || _faqOf[d] == excludeGroup;
+
+    private static bool HasGroup(List<Lexical> list, int g)
+    {
+        foreach (var x in list) if (x.Group == g) return true;
+        return false;
+    }
+
+    // Min-heap on (score, then later-touched first): the root is the phrasing to drop next.
+    private static bool Below(in HeapItem x, in HeapItem y) => x.Score < y.Score || x.Score == y.Score && x.At > y.At;
+
+    private static void SiftUp(HeapItem[] heap, int k)
+    {
+        while (k > 0)
+        {
+            var parent = (k - 1) / 2;
+            if (!Below(heap[k], heap[parent])) break;
+            (heap[k], heap[parent]) = (heap[parent], heap[k]);
+            k = parent;
+        }
+    }
+
+    private static void SiftDown(HeapItem[] heap, int n)
+    {
+        var k = 0;
+        while (true)
+        {
+            int l = 2 * k + 1, r = l + 1, m = k;
+            if (l < n && Below(heap[l], heap[m])) m = l;
+            if (r < n && Below(heap[r], heap[m])) m = r;
+            if (m == k) break;
+            (heap[k], heap[m]) = (heap[m], heap[k]);
+            k = m;
+        }
+    }
+
+    /// <summary>The classes with the highest probabilities, best first (ties: lower class first), into <paramref name="into"/>.</summary>
+    private static Span<int> TopClasses(float[] probs, int classes, Span<int> into)
+    {
+        var n = 0;
+        for (var c = 0; c < classes; c++)
+        {
+            var at = n;
+            while (at > 0 && probs[c] > probs[into[at - 1]]) at--;
+            if (at >= into.Length) continue;
+            if (n < into.Length) n++;
+            for (var k = n - 1; k > at; k--) into[k] = into[k - 1];
+            into[at] = c;
+        }
+        return into[..n];
     }
 
     internal IEnumerable<(int Doc, int Group)> LiveDocs()
