@@ -10,7 +10,13 @@ namespace Concierge.Benchmarks;
 /// for the answer (the bot's full turn: HTTP in → persistence → bot → reply out), for a fixed time. Prints one JSON line:
 /// {"turns","turns_per_second","p50_ms","p99_ms","errors",…}. With --baseline-seconds S it first drives the raw
 /// /health/live endpoint for S seconds with the same concurrency, to give the ratio to the framework's own limit.
-///   load --url http://127.0.0.1:5080 --api-key K --conversations 200 --seconds 30 [--target turn|health] [--baseline-seconds 10] [--json]
+/// By default the loop is closed (each conversation sends its next message the moment the answer arrives), which measures
+/// the server's capacity: latency is then concurrency ÷ throughput. With --think-ms T each customer pauses T ms on average
+/// (uniformly 0.5–1.5 T) before writing again, as people reading an answer and typing do; that measures the latency a
+/// customer sees with that many conversations open at once.
+/// A warm-up (--warmup-seconds, default 5; its own customers, not measured) runs first, so the figures are the server's
+/// steady state rather than its JIT compiling the message path.
+///   load --url http://127.0.0.1:5080 --api-key K --conversations 200 --seconds 30 [--think-ms 2000] [--warmup-seconds 5] [--target turn|health] [--baseline-seconds 10] [--json]
 /// Only loopback and the project's own test hosts may be targeted.
 /// </summary>
 internal static class LoadDriver
@@ -32,6 +38,8 @@ internal static class LoadDriver
         var seconds = double.Parse(Arg("--seconds", "30"));
         var baseline = double.Parse(Arg("--baseline-seconds", "0"));
         var target = Arg("--target", "turn");
+        var think = double.Parse(Arg("--think-ms", "0"));
+        var warmup = double.Parse(Arg("--warmup-seconds", "5"));
         var json = args.Contains("--json");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -45,23 +53,27 @@ internal static class LoadDriver
         var result = new Dictionary<string, object>();
         if (baseline > 0)
         {
-            var h = await Drive(http, conversations, baseline, (_, _) => http.GetAsync("/health/live"));
+            var h = await Drive(http, conversations, baseline, 0, (_, _) => http.GetAsync("/health/live"));
             result["baseline_requests_per_second"] = h.PerSecond;
             result["baseline_p50_ms"] = h.P50;
             result["baseline_p99_ms"] = h.P99;
         }
         var runId = Guid.NewGuid().ToString("N")[..8];
+        Task<HttpResponseMessage> Turn(string customer, int n) => http.PostAsJsonAsync($"/api/v1/inboxes/{inbox}/messages", new
+        {
+            customer = new { externalId = customer, name = customer },
+            text = Questions[n % Questions.Length],
+            clientMessageId = $"{customer}-{n}",
+        });
+        if (warmup > 0) await Drive(http, Math.Min(conversations, 20), warmup, 0, (c, n) => Turn($"warm-{runId}-{c}", c + n));
         var main = target == "health"
-            ? await Drive(http, conversations, seconds, (_, _) => http.GetAsync("/health/live"))
-            : await Drive(http, conversations, seconds, (c, n) => http.PostAsJsonAsync($"/api/v1/inboxes/{inbox}/messages", new
-            {
-                customer = new { externalId = $"load-{runId}-{c}", name = $"Load {c}" },
-                text = Questions[(c + n) % Questions.Length],
-                clientMessageId = $"{runId}-{c}-{n}",
-            }));
+            ? await Drive(http, conversations, seconds, think, (_, _) => http.GetAsync("/health/live"))
+            : await Drive(http, conversations, seconds, think, (c, n) => Turn($"load-{runId}-{c}", c + n));
         result["target"] = target;
         result["conversations"] = conversations;
         result["seconds"] = seconds;
+        result["think_ms"] = think;
+        result["warmup_seconds"] = warmup;
         result["turns"] = main.Count;
         result["turns_per_second"] = main.PerSecond;
         result["p50_ms"] = main.P50;
@@ -76,7 +88,7 @@ internal static class LoadDriver
 
     private sealed record Outcome(int Count, double PerSecond, double P50, double P99, int Errors);
 
-    private static async Task<Outcome> Drive(HttpClient http, int workers, double seconds, Func<int, int, Task<HttpResponseMessage>> call)
+    private static async Task<Outcome> Drive(HttpClient http, int workers, double seconds, double thinkMs, Func<int, int, Task<HttpResponseMessage>> call)
     {
         var latencies = new List<double>[workers];
         var errors = 0;
@@ -85,8 +97,13 @@ internal static class LoadDriver
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
             var mine = latencies[w] = [];
+            var random = new Random(w);
+            // Customers arrive spread over one think time, not all in the same millisecond.
+            if (thinkMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * thinkMs));
             for (var n = 0; Stopwatch.GetTimestamp() < until; n++)
             {
+                if (thinkMs > 0 && n > 0) await Task.Delay(TimeSpan.FromMilliseconds(thinkMs * (0.5 + random.NextDouble())));
+                if (Stopwatch.GetTimestamp() >= until) break;
                 var t0 = Stopwatch.GetTimestamp();
                 try
                 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Concierge.Features.Bot.Skills;
 using Concierge.Features.Knowledge;
 using Concierge.Nlp.Entities;
+using Concierge.Nlp.Retrieval;
 using Concierge.Nlp.Sentiment;
 using Concierge.Nlp.Text;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,12 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             return Answer(chosen, context, candidates, "The customer picked it from the clarification.", emotion);
 
         if (result.NoneOfThese || candidates.Count == 0)
+        {
+            // No FAQ answers it; an article section that holds most of what was asked may (the passage, with its source).
+            if (snapshot.FindPassage(context.Text, context.Language) is { } passage && snapshot.Faqs.ContainsKey(passage.Key))
+                return FromArticle(passage, context, candidates, emotion);
             return DontKnow(context, candidates, $"No FAQ above the threshold {snapshot.Index.NoneThreshold:0.00} (best {candidates.FirstOrDefault()?.Score ?? 0:0.00}).", emotion);
+        }
 
         var top = candidates[0];
         var close = candidates.Skip(1).Where(c => top.Score - c.Score < o.ClarifyMargin && c.Score >= snapshot.Index.NoneThreshold).Take(2).ToList();
@@ -92,7 +98,11 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
                         candidates, null, Failed: false, ClarifyKey: key, Emotion: emotion), context.SkillStateJson);
             }
         }
-        return Answer(snapshot.Faqs[top.FaqKey], context, candidates, $"Best match {top.FaqKey} with {top.Score:0.00}.", emotion);
+        var best = snapshot.Faqs[top.FaqKey];
+        // An article section found by its heading: answer with its sentences that match best (a section can be long).
+        if (KnowledgeItem.IsArticleKey(best.Key) && snapshot.BestInArticle(best.Key, context.Text, context.Language) is { } part)
+            return FromArticle(part, context, candidates, emotion, $"Best match {top.FaqKey} with {top.Score:0.00}; its best-matching sentences.");
+        return Answer(best, context, candidates, $"Best match {top.FaqKey} with {top.Score:0.00}.", emotion);
     }
 
     private static BotTurn Answer(LiveFaq faq, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
@@ -100,6 +110,17 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         var body = Personalise(faq.Answer(context.Language, context.Channel) ?? "", context);
         // A skill the customer stepped away from stays parked, so they can come back to it.
         return new BotTurn([new BotReply(body)], null, new BotDecision("answer", reason, candidates, faq.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
+    }
+
+    /// <summary>An answer from an article: the matching sentences and where they come from.</summary>
+    private static BotTurn FromArticle(PassageHit passage, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string emotion, string? reason = null)
+    {
+        var source = context.Language == "zh" ? $"——摘自《{passage.Title}》" : $"(From “{passage.Title}”)";
+        var shown = candidates.Any(c => c.FaqKey == passage.Key) ? candidates
+            : new[] { new BotCandidate(passage.Key, passage.Title, passage.Coverage) }.Concat(candidates).ToList();
+        return new BotTurn([new BotReply($"{passage.Excerpt}\n\n{source}")], null,
+            new BotDecision("answer", reason ?? $"No FAQ matched; article passage {passage.Key} holds {passage.Coverage:P0} of the question ({passage.Matched} topic words).",
+                shown, passage.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
     }
 
     /// <summary>Fills customer fields into an answer: {{customer.name}}.</summary>

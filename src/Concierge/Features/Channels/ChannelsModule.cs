@@ -21,6 +21,7 @@ public static class ChannelsModule
         services.AddSingleton<RetryPendingDeliveries>();
         services.AddHostedService(sp => sp.GetRequiredService<RetryPendingDeliveries>());
         services.AddScoped<ResolveWidgetVisitor>();
+        services.AddSingleton<InboxDirectory>();
         services.AddScoped<ListInboxes>();
         services.AddScoped<ManageInboxes>();
         return services;

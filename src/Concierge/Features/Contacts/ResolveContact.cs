@@ -10,7 +10,8 @@ namespace Concierge.Features.Contacts;
 /// </summary>
 public sealed class ResolveContact(ConciergeDb db, TimeProvider clock)
 {
-    public async Task<Result<Contact>> Handle(Guid? contactId, ReceiveMessage.CustomerInfo? info, CancellationToken ct)
+    /// <param name="save">False when the caller saves the contact with its own changes (one transaction per message).</param>
+    public async Task<Result<Contact>> Handle(Guid? contactId, ReceiveMessage.CustomerInfo? info, CancellationToken ct, bool save = true)
     {
         var now = clock.GetUtcNow();
         Contact? contact = null;
@@ -50,7 +51,7 @@ public sealed class ResolveContact(ConciergeDb db, TimeProvider clock)
         if (info?.Attributes is { Count: > 0 } attributes) contact.MergeAttributes(attributes);
         // "Last seen" to the minute is enough; not rewriting the row on every message saves a write per turn.
         if (now - contact.LastSeenAt >= TimeSpan.FromMinutes(1)) contact.Seen(now);
-        await db.SaveChangesAsync(ct);
+        if (save) await db.SaveChangesAsync(ct);
         return Result<Contact>.Ok(contact);
     }
 }

@@ -32,7 +32,8 @@ public sealed class PushLiveUpdates(ConciergeDb db, ILiveFeed feed) :
 
     private async Task PushMessage(Guid messageId, string kind, CancellationToken ct)
     {
-        var m = await db.Messages.AsNoTracking().FirstOrDefaultAsync(x => x.Id == messageId, ct);
+        // The message was usually just saved by this request's context: Find takes it from there without a query.
+        var m = await db.Messages.FindAsync([messageId], ct);
         if (m is not null) feed.Publish(new ConversationUpdated(m.InboxId, m.ConversationId, m.ContactId, kind, MessageView.Of(m)));
     }
 

@@ -11,10 +11,12 @@ namespace Concierge.Features.Conversations;
 /// <summary>
 /// An inbound customer message from any channel. The message is committed before this returns (so an acknowledged message
 /// survives any crash), it is idempotent on the client message id, and it reopens a resolved conversation.
-/// If the conversation is with the bot, the bot answers inside the same call.
+/// If the conversation is with the bot, the bot answers inside the same call, and the message, the bot's replies and its
+/// decision record are written in one transaction: on the embedded database writes queue for a single writer, so a turn's
+/// cost is mostly how many transactions it opens. A bot that throws never loses the message: it is saved and handed to a person.
 /// </summary>
-public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, WriteLocks locks, IOptions<ConciergeOptions> options,
-    TimeProvider clock, IEnumerable<IConversationBot> bots)
+public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, InboxDirectory inboxes, WriteLocks locks,
+    IOptions<ConciergeOptions> options, TimeProvider clock, IEnumerable<IConversationBot> bots, ILogger<ReceiveMessage> log)
 {
     /// <param name="ContactId">Set when the channel already knows the contact (a signed widget visitor).</param>
     public sealed record Command(Guid InboxId, Guid? ContactId, CustomerInfo? Customer, string? Text, string? ClientMessageId);
@@ -37,10 +39,11 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         if (command.Customer?.ExternalId is { Length: > 200 })
             return Result<Received>.From(Result.Invalid("customer.externalId", "customer.externalId is longer than 200 characters."));
 
-        var inbox = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.InboxId && !i.IsArchived, ct);
+        var inbox = await inboxes.Find(db, command.InboxId, ct);
         if (inbox is null) return Result<Received>.From(Result.NotFound($"Inbox {command.InboxId} does not exist."));
 
-        var contactResult = await contacts.Handle(command.ContactId, command.Customer, ct);
+        // The contact's changes (name, attributes, last seen) are saved with the message below.
+        var contactResult = await contacts.Handle(command.ContactId, command.Customer, ct, save: false);
         if (contactResult.IsFailure) return Result<Received>.From(contactResult);
         var contact = contactResult.Value!;
         var clientId = string.IsNullOrWhiteSpace(command.ClientMessageId) ? null : command.ClientMessageId.Trim();
@@ -56,6 +59,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
             .Where(c => c.InboxId == inbox.Id && c.ContactId == contact.Id)
             .OrderByDescending(c => c.LastMessageAt)
             .FirstOrDefaultAsync(ct);
+        var isNew = conversation is null;
         if (conversation is null)
         {
             conversation = Conversation.Start(inbox.Id, contact.Id, inbox.Channel, botFirst, now);
@@ -68,6 +72,11 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
         message.NoteEmotion(sentiment.Emotion, Math.Max(0, -sentiment.Score));
         conversation.NoteEmotion(sentiment.Emotion);
         db.Messages.Add(message);
+
+        IReadOnlyList<Message> replies = [];
+        if (conversation.Status == ConversationStatus.Bot && _bot is not null)
+            replies = await RunBot(conversation, message, contact, isNew, inbox.VipGreeting, inbox.BotThresholds, ct);
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -79,22 +88,37 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
             if (await Existing(inbox.Id, contact.Id, clientId, ct) is { } raced) return raced;
             throw;
         }
-
-        var replies = conversation.Status == ConversationStatus.Bot && _bot is not null
-            ? await RunBot(conversation, message, contact, inbox.VipGreeting, inbox.BotThresholds, ct)
-            : [];
-        return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies));
+        return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies.Select(MessageView.Of).ToList()));
     }
 
-    private async Task<IReadOnlyList<MessageView>> RunBot(Conversation conversation, Message message, Contact contact, string inboxVipGreeting,
-        BotThresholds? thresholds, CancellationToken ct)
+    /// <summary>The bot's turn, in memory: its replies, decision record and hand-off join the message's transaction.</summary>
+    private async Task<IReadOnlyList<Message>> RunBot(Conversation conversation, Message message, Contact contact, bool isNew,
+        string inboxVipGreeting, BotThresholds? thresholds, CancellationToken ct)
     {
-        var history = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && !m.IsPrivate)
-            .OrderByDescending(m => m.Seq).Take(50).OrderBy(m => m.Seq).ToListAsync(ct);
-        var turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
-            conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
-            contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson,
-            contact.VipLevel is not null && history.Count(m => m.SenderType == SenderType.Customer) == 1 ? inboxVipGreeting : null, thresholds), ct);
+        // The history the bot reads: what is stored (nothing yet for a new conversation) and this message.
+        var history = isNew ? [] : await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id && !m.IsPrivate)
+            .OrderByDescending(m => m.Seq).Take(49).OrderBy(m => m.Seq).ToListAsync(ct);
+        history.Add(message);
+        BotTurn turn;
+        try
+        {
+            turn = await _bot!.Respond(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
+                conversation.Language, conversation.Channel, history, conversation.BotFailures, conversation.LastClarifyKey,
+                contact.Name, contact.AttributesJson, contact.ExternalId, conversation.SkillStateJson,
+                contact.VipLevel is not null && history.Count(m => m.SenderType == SenderType.Customer) == 1 ? inboxVipGreeting : null, thresholds), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A broken skill connector or a bug must not cost the customer their message or their answer: a person takes over.
+            log.LogError(ex, "The bot failed on message {MessageId} of conversation {ConversationId}; handing off", message.Id, conversation.Id);
+            var at = clock.GetUtcNow();
+            var sorry = conversation.Reply(SenderType.Bot, null, "Bot", conversation.Language == "en"
+                ? "Sorry, something went wrong on my side. I'm connecting you with a member of our team."
+                : "抱歉，我这边出了点问题，正在为您转接人工客服。", at).Value!;
+            db.Messages.Add(sorry);
+            conversation.RequestHandoff("bot_error", at);
+            return [sorry];
+        }
         var now = clock.GetUtcNow();
         var replies = new List<Message>();
         foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
@@ -113,8 +137,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Writ
             Emotion = turn.Decision.Emotion, CandidatesJson = System.Text.Json.JsonSerializer.Serialize(turn.Decision.Candidates), CreatedAt = now,
         });
         Knowledge.Learning.LearnFromCustomers.Collect(db, message, turn.Decision, conversation.Language, now);
-        await db.SaveChangesAsync(ct);
-        return replies.Select(MessageView.Of).ToList();
+        return replies;
     }
 
     /// <summary>The stored result for a client message id: the same ids, and the bot replies that followed it.</summary>

@@ -148,7 +148,7 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
         for (var i = 0; i < sections.Count; i++)
         {
             var s = sections[i];
-            var key = $"article:{slug}#{i + 1}";
+            var key = $"{KnowledgeItem.ArticlePrefix}{slug}#{i + 1}";
             rows.Add(new(i + 2, [key, s.Heading, s.Text, "article"]));
             var first = Documents.FirstSentence(s.Text);
             if (first != s.Heading) rows.Add(new(i + 2, [key, first, "", ""]));

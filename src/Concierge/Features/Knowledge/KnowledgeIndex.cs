@@ -28,6 +28,15 @@ public sealed record KnowledgeSnapshot(FaqIndex? Index, IReadOnlyDictionary<stri
 {
     public static readonly KnowledgeSnapshot Empty = new(null, new Dictionary<string, LiveFaq>(), 0, DateTimeOffset.MinValue);
 
+    /// <summary>Article sections by language, searched in their full text when no FAQ answers.</summary>
+    public IReadOnlyDictionary<string, PassageIndex> Passages { get; init; } = new Dictionary<string, PassageIndex>();
+
+    /// <summary>The article window that answers <paramref name="text"/> in <paramref name="language"/>, if one covers it well enough.</summary>
+    public PassageHit? FindPassage(string text, string language) => Passages.GetValueOrDefault(language)?.Find(text);
+
+    /// <summary>The sentences of one article section that best match <paramref name="text"/>, if any of them do.</summary>
+    public PassageHit? BestInArticle(string key, string text, string language) => Passages.GetValueOrDefault(language)?.Best(text, key);
+
     private const int HotCapacity = 20_000;
     // Hot answers: customers ask the same few questions all day. Results belong to this snapshot, so a rebuild starts
     // a fresh cache and nothing stale is ever served.
@@ -107,15 +116,28 @@ public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clo
         var items = (await db.Set<KnowledgeItem>().AsNoTracking().AsSplitQuery()
             .Include(k => k.Phrasings).Include(k => k.Answers)
             .Where(k => k.Status == KnowledgeStatus.Published).ToListAsync(ct))
-            .Where(k => k.IsLive(now)).ToList();
+            .Where(k => k.IsLive(now))
+            // The same knowledge base must give the same bot on every start and database: training depends on the order of
+            // the examples, and neither SQLite nor PostgreSQL promises one without ORDER BY.
+            .OrderBy(k => k.Key, StringComparer.Ordinal).ToList();
 
         var faqs = items.ToDictionary(k => k.Key, k => new LiveFaq(k.Id, k.Key, k.Category,
             k.Phrasings.GroupBy(p => p.Language).ToDictionary(g => g.Key, g => (g.FirstOrDefault(p => p.IsStandard) ?? g.First()).Text),
             k.Answers.Select(a => (a.Language, a.Channel, a.Body)).ToList()));
-        var entries = items.SelectMany(k => k.Phrasings.Select(p => new FaqEntry(k.Key, p.Text, p.IsStandard))).ToList();
+        var entries = items.SelectMany(k => k.Phrasings.OrderByDescending(p => p.IsStandard).ThenBy(p => p.Language, StringComparer.Ordinal)
+            .ThenBy(p => p.Text, StringComparer.Ordinal).Select(p => new FaqEntry(k.Key, p.Text, p.IsStandard))).ToList();
         // Building learns the ranker from the knowledge base itself: CPU-bound, so off the thread pool's request threads.
         var index = entries.Count == 0 ? null : await Task.Run(() => FaqIndex.Build(entries), ct);
-        return new KnowledgeSnapshot(index, faqs, Interlocked.Increment(ref _version), now);
+        // Articles (imported documents) are also searched in their text, one index per language.
+        var passages = faqs.Values.Where(f => KnowledgeItem.IsArticleKey(f.Key))
+            .SelectMany(f => f.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Body))
+                // An imported article's text is stored for every language ("*"): index it under the language it is written in.
+                .Select(a => (Language: a.Language == "*" ? TextLanguage.Of(a.Body) : a.Language, Passage: new Passage(f.Key, f.Question(a.Language), a.Body))))
+            .GroupBy(x => x.Language)
+            .ToDictionary(g => g.Key, g => PassageIndex.Build(g.Select(x => x.Passage).DistinctBy(x => x.Key).ToList(),
+                // Customers' questions in that language weigh the words (see PassageIndex.Build).
+                items.SelectMany(k => k.Phrasings).Where(p => p.Language == g.Key).Select(p => p.Text)));
+        return new KnowledgeSnapshot(index, faqs, Interlocked.Increment(ref _version), now) { Passages = passages };
     }
 }
 

@@ -37,6 +37,11 @@ public sealed class KnowledgeItem : Aggregate
 
     public string StandardQuestion => _phrasings.FirstOrDefault(p => p.IsStandard)?.Text ?? _phrasings.FirstOrDefault()?.Text ?? "";
 
+    /// <summary>Sections of imported articles are items keyed "article:{document}#{section}".</summary>
+    public const string ArticlePrefix = "article:";
+
+    public static bool IsArticleKey(string key) => key.StartsWith(ArticlePrefix, StringComparison.Ordinal);
+
     public static KnowledgeItem Create(string key, string category, DateTimeOffset now, string owner = "") => new()
     {
         Id = Guid.CreateVersion7(now),

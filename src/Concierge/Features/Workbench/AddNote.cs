@@ -84,7 +84,10 @@ public sealed class ListMentions(ConciergeDb db)
         return rows.Select(r => new MentionView(r.m.Id, r.m.ConversationId, r.SenderName, r.Body, r.m.CreatedAt, r.m.ReadAt is not null)).ToList();
     }
 
-    public async Task MarkRead(Guid agentId, Guid conversationId, DateTimeOffset now, CancellationToken ct) =>
-        await db.Set<Mention>().Where(m => m.AgentId == agentId && m.ConversationId == conversationId && m.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
+    public async Task MarkRead(Guid agentId, Guid conversationId, DateTimeOffset now, CancellationToken ct)
+    {
+        using (await db.EnterWrite(ct))
+            await db.Set<Mention>().Where(m => m.AgentId == agentId && m.ConversationId == conversationId && m.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadAt, now), ct);
+    }
 }

@@ -18,6 +18,8 @@ public static class DataModule
         return services;
     }
 
+    private static readonly SqliteConnectionSettings ConnectionSettings = new();
+
     public static void Configure(DbContextOptionsBuilder options, ConciergeOptions settings)
     {
         switch (settings.Database.Provider.ToLowerInvariant())
@@ -31,7 +33,7 @@ public static class DataModule
                 var connection = settings.Database.ConnectionString;
                 if (string.IsNullOrWhiteSpace(connection))
                     connection = $"Data Source={Path.Combine(DataFolder.Resolve(settings), "concierge.db")};Default Timeout=30;Pooling=True";
-                options.UseSqlite(connection);
+                options.UseSqlite(connection).AddInterceptors(ConnectionSettings);
                 break;
             default:
                 throw new InvalidOperationException(

@@ -62,7 +62,8 @@ public sealed class BearerAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
                            where t.TokenHash == hash && t.RevokedAt == null && a.IsActive
                            select new { TokenId = t.Id, AgentId = a.Id, a.DisplayName, a.Role }).FirstOrDefaultAsync();
         if (token is null) return null;
-        await db.ApiTokens.Where(t => t.Id == token.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, clock.GetUtcNow()));
+        using (await db.EnterWrite(default))
+            await db.ApiTokens.Where(t => t.Id == token.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, clock.GetUtcNow()));
         return new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, token.AgentId.ToString()),

@@ -31,7 +31,37 @@ internal static class DemoKnowledge
             item.Publish("demo", now);
             db.Add(item);
         }
+        SeedArticles(db, now);
         await db.SaveChangesAsync(ct);
         return file.Faqs.Count;
+    }
+
+    /// <summary>
+    /// The demo's appliance care guide (Articles/care-guide-{zh,en}.md, Chinese and English, written by us), read like an imported Markdown
+    /// document: one published item per section, found by its heading and answered from its text (the passage path).
+    /// </summary>
+    private static void SeedArticles(ConciergeDb db, DateTimeOffset now)
+    {
+        var assembly = typeof(DemoKnowledge).Assembly;
+        const string prefix = "Concierge.Features.Knowledge.Demo.Articles.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order())
+        {
+            // care-guide-zh.md (not care-guide.zh.md: MSBuild would take ".zh" for a culture and make a satellite assembly).
+            var name = resource[prefix.Length..^".md".Length];
+            var language = name.EndsWith("-en", StringComparison.Ordinal) ? "en" : "zh";
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var sections = Documents.ReadArticle(stream, ".md");
+            for (var i = 0; i < sections.Count; i++)
+            {
+                var section = sections[i];
+                var item = KnowledgeItem.Create($"{KnowledgeItem.ArticlePrefix}{name}#{i + 1}", "article", now, "demo");
+                item.AddPhrasing(section.Heading, language, "editor", now, standard: true);
+                var first = Documents.FirstSentence(section.Text);
+                if (first != section.Heading) item.AddPhrasing(first, language, "editor", now);
+                item.SetAnswer(language, section.Text, now);
+                item.Publish("demo", now);
+                db.Add(item);
+            }
+        }
     }
 }
