@@ -111,4 +111,26 @@ public class RetrievalTests
             again.NoneOfThese.ShouldBe(alone[k].NoneOfThese);
         }
     }
+
+    [Theory]
+    [InlineData("可以开发票吗", "invoice")]
+    [InlineData("可以开发票吗？", "invoice")]
+    [InlineData("How do I reset my password!", "password")]
+    public void TypingOneOfTheKnowledgeBasesOwnPhrasingsIsAnsweredByItsFaq(string query, string faqId)
+    {
+        var result = Index.Value.Search(query, 3);
+        result.NoneOfThese.ShouldBeFalse();
+        result.Candidates[0].FaqId.ShouldBe(faqId);
+        result.Candidates[0].Score.ShouldBeGreaterThanOrEqualTo(FaqIndex.ExactMatchScore);
+        result.Candidates.Select(c => c.FaqId).Distinct().Count().ShouldBe(result.Candidates.Count);
+    }
+
+    [Fact]
+    public void WordsAreComparedWithoutSpacesAndPunctuation()
+    {
+        FaqIndex.SameWords("可以开发票吗？", "可以 开发票吗").ShouldBeTrue();
+        FaqIndex.SameWords("how do i reset my password", "how do i reset my password!").ShouldBeTrue();
+        FaqIndex.SameWords("可以开发票吗", "可以开发票么").ShouldBeFalse();
+        FaqIndex.SameWords("reset", "reset password").ShouldBeFalse();
+    }
 }

@@ -178,7 +178,49 @@ public sealed class FaqIndex
         var result = new List<FaqCandidate>(Math.Min(k, scored.Count));
         for (var i = 0; i < scored.Count && i < k; i++)
             result.Add(new FaqCandidate(_groups[scored[i].Group]!.Id, scored[i].Score, _docs[scored[i].BestDoc]!.Entry.Question));
+        // A customer who types one of the knowledge base's own phrasings (give or take punctuation and case) means that
+        // FAQ. The ranker never sees this case while learning — every replay hides its own phrasing — and scored such
+        // queries far too low ("运费怎么算？" itself, the standard question, came out "none of these").
+        if (ExactPhrasing(q, scored) is { } exact)
+        {
+            var at = result.FindIndex(c => c.FaqId == exact.FaqId);
+            if (at >= 0) result.RemoveAt(at);
+            else if (result.Count == k) result.RemoveAt(result.Count - 1);
+            result.Insert(0, exact with { Score = Math.Max(exact.Score, ExactMatchScore) });
+        }
         return new FaqSearchResult(result, result.Count == 0 || result[0].Score < NoneThreshold);
+    }
+
+    /// <summary>The score given to a query that is one of an FAQ's phrasings.</summary>
+    internal const float ExactMatchScore = 0.99f;
+
+    /// <summary>The candidate FAQ whose best phrasing is the query itself, when exactly one is.</summary>
+    private FaqCandidate? ExactPhrasing(AnalyzedText q, IReadOnlyList<FaqRanker.Ranked> scored)
+    {
+        FaqCandidate? found = null;
+        foreach (var s in scored)
+        {
+            var doc = _docs[s.BestDoc]!;
+            if (!SameWords(q.Normalized, doc.Text.Normalized)) continue;
+            var id = _groups[s.Group]!.Id;
+            if (found is not null && found.FaqId != id) return null; // the same words in two FAQs: let the ranker decide
+            found ??= new FaqCandidate(id, s.Score, doc.Entry.Question);
+        }
+        return found;
+    }
+
+    /// <summary>Equal letters and digits in order, ignoring spaces and punctuation (texts are already normalised).</summary>
+    internal static bool SameWords(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i])) i++;
+            while (j < b.Length && !char.IsLetterOrDigit(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (a[i] != b[j]) return false;
+            i++; j++;
+        }
     }
 
     private const int CandidatePhrasings = 64;
