@@ -29,12 +29,13 @@ internal sealed class HiddenLayer
     public int Features { get; }
     public int Hidden { get; }
     public int Classes { get; }
-    private readonly short[] _w1;
+    private readonly short[] _w1; // cache-line aligned from _w1Offset on (see QuantizedLinear.Aligned)
+    private readonly int _w1Offset;
     private readonly float[] _rowScale, _b1, _w2, _b2;
 
     private HiddenLayer(int features, int hidden, int classes, short[] w1, float[] rowScale, float[] b1, float[] w2, float[] b2)
     {
-        Features = features; Hidden = hidden; Classes = classes; _w1 = w1; _rowScale = rowScale; _b1 = b1; _w2 = w2; _b2 = b2;
+        Features = features; Hidden = hidden; Classes = classes; (_w1, _w1Offset) = QuantizedLinear.Aligned(w1); _rowScale = rowScale; _b1 = b1; _w2 = w2; _b2 = b2;
     }
 
     public long Bytes => _w1.LongLength * 2 + (_rowScale.LongLength + _b1.Length + _w2.Length + _b2.Length) * 4;
@@ -75,7 +76,7 @@ internal sealed class HiddenLayer
     private void Activations(SparseVector x, Span<float> h)
     {
         _b1.CopyTo(h);
-        QuantizedLinear.AccumulateRows(x, _w1, _rowScale, Hidden, h);
+        QuantizedLinear.AccumulateRows(x, _w1, _w1Offset, _rowScale, Hidden, h);
         var hv = MemoryMarshal.Cast<float, Vector<float>>(h);
         for (var j = 0; j < hv.Length; j++) hv[j] = Vector.Max(hv[j], Vector<float>.Zero);
     }
@@ -172,7 +173,7 @@ internal sealed class HiddenLayer
     public void Write(BinaryWriter w)
     {
         w.Write(Features); w.Write(Hidden); w.Write(Classes);
-        w.Write(MemoryMarshal.AsBytes(_w1.AsSpan()));
+        w.Write(MemoryMarshal.AsBytes(_w1.AsSpan(_w1Offset, Features * Hidden)));
         foreach (var a in new[] { _rowScale, _b1, _w2, _b2 })
             w.Write(MemoryMarshal.AsBytes(a.AsSpan()));
     }

@@ -22,8 +22,25 @@ public static class LatinStemmer
         "iphone", "ios", "sms", "gps", "wifi", "paypal", "visa", "bonus", "alias", "atlas", "canvas", "christmas",
     };
 
+    // Stemming a word costs a few set lookups and substring allocations, and is repeated for every token of every
+    // prediction; the vocabulary of live text is small, so stems are memoised (Stem is a pure function). Bounded so
+    // a stream of novel words cannot grow it without limit; reads are lock-free.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_cache = new(StringComparer.Ordinal);
+    private const int CacheCapacity = 50_000;
+    private const int MaxCachedLength = 24;
+
     /// <summary>Returns the stem of a lower-case word; words that are not plain ASCII letters come back unchanged.</summary>
     public static string Stem(string lowerWord)
+    {
+        if (string.IsNullOrEmpty(lowerWord) || lowerWord.Length <= 3) return lowerWord ?? "";
+        if (lowerWord.Length > MaxCachedLength) return Compute(lowerWord);
+        if (s_cache.TryGetValue(lowerWord, out var stem)) return stem;
+        stem = Compute(lowerWord);
+        if (s_cache.Count < CacheCapacity) s_cache.TryAdd(lowerWord, stem);
+        return stem;
+    }
+
+    private static string Compute(string lowerWord)
     {
         if (string.IsNullOrEmpty(lowerWord) || lowerWord.Length <= 3) return lowerWord ?? "";
         foreach (var c in lowerWord)

@@ -130,6 +130,14 @@ public sealed class Segmenter
 
     private void CutBlock(ReadOnlySpan<char> block, List<string> output)
     {
+        // A block without Han characters is one Latin/number run: a word may neither start nor end inside it
+        // (InsideRun), so the DAG's only path is the whole block. Skipping BestPath is the same answer for English text
+        // at a fraction of the cost (prediction latency: most BANKING77-style queries are nothing but such blocks).
+        if (!ContainsHan(block))
+        {
+            output.Add(ToLowerWord(block));
+            return;
+        }
         var n = block.Length;
         var routeArray = ArrayPool<double>.Shared.Rent(n + 1);
         var nextArray = ArrayPool<int>.Shared.Rent(n + 1);
@@ -161,6 +169,13 @@ public sealed class Segmenter
             ArrayPool<double>.Shared.Return(routeArray);
             ArrayPool<int>.Shared.Return(nextArray);
         }
+    }
+
+    private static bool ContainsHan(ReadOnlySpan<char> block)
+    {
+        foreach (var c in block)
+            if (CharClass.IsHan(c)) return true;
+        return false;
     }
 
     /// <summary>route[k] = best log probability of block[k..]; next[k] = end of the first word on that path.</summary>
