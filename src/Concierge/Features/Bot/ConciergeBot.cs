@@ -42,10 +42,23 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             return Handoff("risk", $"High-risk keyword '{risk}'.", zh
                 ? "为了保障您的账户和资金安全，已为您转接专员处理，请稍候。"
                 : "To keep your account and money safe, I'm passing you to a specialist right away.", emotion);
-        if (sentiment.Emotions.Angry >= o.AngerHandoff)
-            return Handoff("negative_emotion", $"Anger {sentiment.Emotions.Angry:0.00} ≥ {o.AngerHandoff:0.00}.", zh
+        var anger = sentiment.Emotions.Angry;
+        if (anger >= o.AngerHandoff)
+        {
+            // Strong anger goes to a person at once. Below that, the words alone may carry it ("how do I file a complaint",
+            // "投诉一般多久给答复" read 0.80): if the knowledge base answers the question confidently, answer it and offer
+            // a person in the same breath; otherwise hand off.
+            var strong = Math.Max(StrongAnger, o.AngerHandoff);
+            if (anger < strong && await ConfidentAnswer(context, emotion, ct) is { } calm)
+                return calm with
+                {
+                    Replies = [calm.Replies[0] with { QuickReplies = [zh ? "转人工" : "Talk to a human"] }],
+                    Decision = calm.Decision with { Reason = $"{calm.Decision.Reason} Anger {anger:0.00} ≥ {o.AngerHandoff:0.00} but < {strong:0.00}: answered, with a human offered." },
+                };
+            return Handoff("negative_emotion", $"Anger {anger:0.00} ≥ {o.AngerHandoff:0.00}.", zh
                 ? "非常抱歉给您带来了不好的体验，我马上为您转接人工客服，请稍候。"
                 : "I'm really sorry about this experience. I'm getting a member of our team for you right now.", emotion);
+        }
 
         // A multi-turn skill in progress gets the turn first, then any skill that recognises the message.
         var active = context.SkillStateJson is null ? null : JsonSerializer.Deserialize<SkillState>(context.SkillStateJson);
@@ -54,6 +67,12 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         foreach (var skill in skills.OrderByDescending(s => s.Name == active?.Skill))
         {
             if (await skill.Handle(skillContext, ct) is not { } taken) continue;
+            // A general question that happens to contain a trigger phrase ("在哪能看到物流信息", "退换货政策是什么") is better
+            // answered by an FAQ the knowledge base is sure of; a request ("查订单", "warranty claim please") or the
+            // customer's own order ("我的订单到哪了", an order number) still goes to the skill.
+            if (taken.StartedByPhrase && taken.HandoffReason is null && SlotReader.IsQuestion(text) && !CustomerIntents.IsPersonal(text)
+                && !entities.Any(e => e.Type == EntityTypes.OrderNumber) && await ConfidentAnswer(context, emotion, ct) is { } general)
+                return general with { Decision = general.Decision with { Reason = $"{general.Decision.Reason} A general question: answered instead of starting {skill.Name}." } };
             var state = taken.Next is null ? null : JsonSerializer.Serialize(taken.Next);
             return new BotTurn(taken.Replies, taken.HandoffReason,
                 new BotDecision(taken.HandoffReason is null ? "skill" : "handoff", $"{skill.Name}: {taken.Reason}", [], null, Failed: false, Emotion: emotion), state);
@@ -110,6 +129,22 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         var body = Personalise(faq.Answer(context.Language, context.Channel) ?? "", context);
         // A skill the customer stepped away from stays parked, so they can come back to it.
         return new BotTurn([new BotReply(body)], null, new BotDecision("answer", reason, candidates, faq.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
+    }
+
+    /// <summary>Anger at or above this always hands off, whatever the inbox's lower threshold lets the bot try first.</summary>
+    private const float StrongAnger = 0.9f;
+
+    /// <summary>The FAQ answer when the knowledge base is sure of one (no clarification, no article fallback), else null.</summary>
+    private async Task<BotTurn?> ConfidentAnswer(BotTurnContext context, string emotion, CancellationToken ct)
+    {
+        var snapshot = await knowledge.Ready(ct);
+        if (snapshot.Search(context.Text, 5) is not { NoneOfThese: false, Candidates: [var top, ..] } result || !snapshot.Faqs.TryGetValue(top.FaqId, out var faq))
+            return null;
+        var second = result.Candidates.Skip(1).FirstOrDefault();
+        if (second is not null && top.Score - second.Score < options.Value.For(context.Thresholds).ClarifyMargin) return null;
+        var candidates = result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
+            .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(context.Language), c.Score)).ToList();
+        return Answer(faq, context, candidates, $"Best match {top.FaqId} with {top.Score:0.00}.", emotion);
     }
 
     /// <summary>An answer from an article: the matching sentences and where they come from.</summary>

@@ -30,4 +30,5 @@ public sealed record SkillState(string Skill, string Json);
 /// <param name="Next">The state to keep for the next turn; null when the skill is done (or cancelled).</param>
 /// <param name="HandoffReason">Non-null to hand the conversation to a human.</param>
 /// <param name="Reason">Why, for the bot's explanation record.</param>
-public sealed record SkillTurn(IReadOnlyList<BotReply> Replies, SkillState? Next, string? HandoffReason, string Reason);
+/// <param name="StartedByPhrase">The skill started this turn because a trigger phrase matched (not a slot, an entity or a follow-up).</param>
+public sealed record SkillTurn(IReadOnlyList<BotReply> Replies, SkillState? Next, string? HandoffReason, string Reason, bool StartedByPhrase = false);

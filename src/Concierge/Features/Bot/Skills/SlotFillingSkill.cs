@@ -47,7 +47,7 @@ internal sealed class SlotFillingSkill(string name, ISkillDefinitionProvider def
         foreach (var (slot, value) in found) known[slot] = value;
         var state = new SlotFillingState { Language = language, Slots = known };
         var why = phrase ? "trigger phrase" : followUp ? "follow-up with a known slot" : "entity in the message";
-        return await Proceed(d, state, c, language, $"Started ({why}).", ct);
+        return await Proceed(d, state, c, language, $"Started ({why}).", ct) with { StartedByPhrase = phrase };
     }
 
     private async Task<SkillTurn?> Continue(SkillDefinition d, SlotFillingState state, SkillContext c, string language, CancellationToken ct)
