@@ -70,7 +70,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             // A general question that happens to contain a trigger phrase ("在哪能看到物流信息", "退换货政策是什么") is better
             // answered by an FAQ the knowledge base is sure of; a request ("查订单", "warranty claim please") or the
             // customer's own order ("我的订单到哪了", an order number) still goes to the skill.
-            if (taken.StartedByPhrase && taken.HandoffReason is null && SlotReader.IsQuestion(text) && !CustomerIntents.IsPersonal(text)
+            if (taken.StartedByPhrase && taken.HandoffReason is null && CustomerIntents.IsQuestion(text) && !CustomerIntents.IsPersonal(text)
                 && !entities.Any(e => e.Type == EntityTypes.OrderNumber) && await ConfidentAnswer(context, emotion, ct) is { } general)
                 return general with { Decision = general.Decision with { Reason = $"{general.Decision.Reason} A general question: answered instead of starting {skill.Name}." } };
             var state = taken.Next is null ? null : JsonSerializer.Serialize(taken.Next);

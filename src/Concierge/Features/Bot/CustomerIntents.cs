@@ -35,6 +35,12 @@ internal static partial class CustomerIntents
     [GeneratedRegex(@"\b(get|give|find|connect|transfer|put) me (to |through to |with )?(an? |some |a real )?(person|people|someone|somebody|agent|staff)\b|\bis there (an? |any )?(real )?(person|people|someone|somebody|agent|staff)\b|^\W*(an? )?(agent|person|operator|representative)( please| pls| now)?\W*$")]
     private static partial Regex PersonEn();
 
+    /// <summary>A question rather than a request: "物流信息在哪", "退货政策是什么", "how do I …" (not "查订单", "warranty claim please").</summary>
+    public static bool IsQuestion(string text) =>
+        Skills.SlotReader.IsQuestion(text) || QuestionZh.Any(q => text.Contains(q, StringComparison.Ordinal));
+
+    private static readonly string[] QuestionZh = ["哪", "呢", "有没有", "是不是", "几", "啥"];
+
     /// <summary>About the customer's own order or request ("我的订单", "我想退货", "my order", "I want to return"), not a general question.</summary>
     public static bool IsPersonal(string text) => Personal().IsMatch(text);
 
