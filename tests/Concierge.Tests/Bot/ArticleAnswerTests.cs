@@ -19,15 +19,14 @@ public sealed class ArticleAnswerTests : IAsyncLifetime
     [InlineData("the washing machine shakes a lot when spinning", "transit bolts", "(From “Washing machines: first use and cleaning”)")]
     public async Task AQuestionAnsweredInAGuideGetsTheSentencesThatAnswerItAndTheirSource(string question, string expected, string source)
     {
-        var sent = await _app.App().CustomerSays("u-guide-" + Guid.NewGuid().ToString("N")[..6], question);
+        var (sent, turn) = await _app.AskBot(question);
         var text = sent.GetProperty("replies")[0].Str("text");
         text.ShouldContain(expected);
         text.ShouldEndWith(source);
         text.Length.ShouldBeLessThan(500);
 
-        var turns = await _app.Admin().GetJson($"/api/v1/conversations/{sent.Str("conversationId")}/bot-turns");
-        turns[0].Str("action").ShouldBe("answer");
-        turns[0].Str("faqKey").ShouldStartWith("article:care-guide-");
+        turn.Str("action").ShouldBe("answer");
+        turn.Str("faqKey").ShouldStartWith("article:care-guide-");
     }
 
     [Theory]
@@ -35,8 +34,7 @@ public sealed class ArticleAnswerTests : IAsyncLifetime
     [InlineData("明天北京天气怎么样")]
     public async Task AQuestionNoGuideCoversIsStillNotAnswered(string question)
     {
-        var sent = await _app.App().CustomerSays("u-guide-" + Guid.NewGuid().ToString("N")[..6], question);
-        var turns = await _app.Admin().GetJson($"/api/v1/conversations/{sent.Str("conversationId")}/bot-turns");
-        turns[0].Str("action").ShouldBe("fallback");
+        var (_, turn) = await _app.AskBot(question);
+        turn.Str("action").ShouldBe("fallback");
     }
 }

@@ -14,13 +14,6 @@ public sealed class BotJudgementTests : IAsyncLifetime
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task<(System.Text.Json.JsonElement Sent, System.Text.Json.JsonElement Turn)> Ask(string text)
-    {
-        var sent = await _app.App().CustomerSays("u-judge-" + Guid.NewGuid().ToString("N")[..8], text);
-        var turns = await _app.Admin().GetJson($"/api/v1/conversations/{sent.Str("conversationId")}/bot-turns");
-        return (sent, turns[0]);
-    }
-
     [Theory]
     [InlineData("别让机器人回答了")]
     [InlineData("能不能换个人来跟我说")]
@@ -30,7 +23,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("I don't want to talk to a bot")]
     public async Task AskingForAPersonInOtherWordsHandsOff(string text)
     {
-        var (_, turn) = await Ask(text);
+        var (_, turn) = await _app.AskBot(text);
         turn.Str("action").ShouldBe("handoff");
         turn.Str("reason").ShouldContain("asked for a human");
     }
@@ -41,7 +34,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("羽绒服可以不用机器洗吗")]
     public async Task ProductsWithRobotOrMachineInTheirNameAreNotARequestForAPerson(string text)
     {
-        var (_, turn) = await Ask(text);
+        var (_, turn) = await _app.AskBot(text);
         turn.Str("reason").ShouldNotContain("asked for a human");
     }
 
@@ -50,7 +43,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("How long does it take to handle a complaint?", "complaints-time", "Talk to a human")]
     public async Task AComplaintQuestionTheKnowledgeBaseAnswersIsAnsweredWithAPersonOffered(string text, string faqKey, string human)
     {
-        var (sent, turn) = await Ask(text);
+        var (sent, turn) = await _app.AskBot(text);
         turn.Str("action").ShouldBe("answer");
         turn.Str("faqKey").ShouldBe(faqKey);
         sent.GetProperty("replies")[0].GetProperty("quickReplies").EnumerateArray().Select(q => q.GetString()).ShouldContain(human);
@@ -59,7 +52,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [Fact]
     public async Task RealAngerStillHandsOffAtOnce()
     {
-        var (_, turn) = await Ask("我要投诉！你们太过分了！气死我了！");
+        var (_, turn) = await _app.AskBot("我要投诉！你们太过分了！气死我了！");
         turn.Str("action").ShouldBe("handoff");
         turn.Str("reason").ShouldStartWith("Anger");
     }
@@ -67,11 +60,11 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [Fact]
     public async Task AGeneralQuestionGetsTheFaqAndTheCustomersOwnOrderGetsTheSkill()
     {
-        var (_, general) = await Ask("物流信息在哪");
+        var (_, general) = await _app.AskBot("物流信息在哪");
         general.Str("action").ShouldBe("answer");
         general.Str("faqKey").ShouldBe("shipping-tracking");
 
-        var (_, own) = await Ask("我的订单到哪了");
+        var (_, own) = await _app.AskBot("我的订单到哪了");
         own.Str("action").ShouldBe("skill");
     }
 }

@@ -28,4 +28,12 @@ public static class Json
     public static Task<JsonElement> CustomerSays(this HttpClient app, string externalId, string text, string? clientMessageId = null, string? name = null) =>
         app.PostJson($"/api/v1/inboxes/{ConciergeApp.AppInbox}/messages",
             new { customer = new { externalId, name }, text, clientMessageId });
+
+    /// <summary>A new customer asks the bot once: the response, and the bot's recorded decision for that message.</summary>
+    public static async Task<(JsonElement Sent, JsonElement Turn)> AskBot(this ConciergeApp app, string text)
+    {
+        var sent = await app.App().CustomerSays("u-ask-" + Guid.NewGuid().ToString("N")[..8], text);
+        var turns = await app.Admin().GetJson($"/api/v1/conversations/{sent.Str("conversationId")}/bot-turns");
+        return (sent, turns[0]);
+    }
 }

@@ -87,8 +87,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         if (snapshot.Index is null) return DontKnow(context, [], "The knowledge base is empty.", emotion);
 
         var result = snapshot.Search(context.Text, 5)!;
-        var candidates = result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
-            .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(context.Language), c.Score)).ToList();
+        var candidates = Shown(snapshot, result, context.Language);
 
         // The customer clicked one of the choices we offered: answer exactly that.
         if (context.LastClarifyKey is not null && snapshot.Faqs.Values.FirstOrDefault(f =>
@@ -142,10 +141,14 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             return null;
         var second = result.Candidates.Skip(1).FirstOrDefault();
         if (second is not null && top.Score - second.Score < options.Value.For(context.Thresholds).ClarifyMargin) return null;
-        var candidates = result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
-            .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(context.Language), c.Score)).ToList();
+        var candidates = Shown(snapshot, result, context.Language);
         return Answer(faq, context, candidates, $"Best match {top.FaqId} with {top.Score:0.00}.", emotion);
     }
+
+    /// <summary>The candidates a decision records (and "why did the bot say this?" shows): the live FAQs among the results.</summary>
+    private static List<BotCandidate> Shown(KnowledgeSnapshot snapshot, FaqSearchResult result, string language) =>
+        result.Candidates.Where(c => snapshot.Faqs.ContainsKey(c.FaqId))
+            .Select(c => new BotCandidate(c.FaqId, snapshot.Faqs[c.FaqId].Question(language), c.Score)).ToList();
 
     /// <summary>An answer from an article: the matching sentences and where they come from.</summary>
     private static BotTurn FromArticle(PassageHit passage, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string emotion, string? reason = null)

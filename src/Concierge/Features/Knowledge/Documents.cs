@@ -15,6 +15,21 @@ internal static partial class Documents
 {
     public sealed record Section(string Heading, string Text);
 
+    /// <summary>An article section as a knowledge item: its key, the questions it is found by (its heading, and its first
+    /// sentence when that says something else) and its text, the answer.</summary>
+    public sealed record ArticleItem(string Key, IReadOnlyList<string> Questions, string Text);
+
+    /// <summary>The items of a document's sections, keyed "article:{document}#{n}" so re-importing it updates them.</summary>
+    public static List<ArticleItem> ArticleItems(string documentName, List<Section> sections)
+    {
+        var slug = string.Concat(documentName.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
+        return sections.Select((s, i) =>
+        {
+            var first = FirstSentence(s.Text);
+            return new ArticleItem($"{KnowledgeItem.ArticlePrefix}{slug}#{i + 1}", first != s.Heading ? [s.Heading, first] : [s.Heading], s.Text);
+        }).ToList();
+    }
+
     public static readonly string[] ArticleExtensions = [".md", ".markdown", ".html", ".htm", ".docx"];
 
     /// <summary>The first worksheet's rows, with their spreadsheet row numbers (a header row first).</summary>

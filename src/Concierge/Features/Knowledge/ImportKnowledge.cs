@@ -143,16 +143,10 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
     /// <summary>An article becomes one knowledge item per section: the heading is its question, the section its answer.</summary>
     private static List<CsvRows.Record> ArticleRows(string name, List<Documents.Section> sections)
     {
-        var slug = string.Concat(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
         var rows = new List<CsvRows.Record> { new(1, ["faq_id", "question", "answer", "category"]) };
-        for (var i = 0; i < sections.Count; i++)
-        {
-            var s = sections[i];
-            var key = $"{KnowledgeItem.ArticlePrefix}{slug}#{i + 1}";
-            rows.Add(new(i + 2, [key, s.Heading, s.Text, "article"]));
-            var first = Documents.FirstSentence(s.Text);
-            if (first != s.Heading) rows.Add(new(i + 2, [key, first, "", ""]));
-        }
+        foreach (var (item, i) in Documents.ArticleItems(name, sections).Select((item, i) => (item, i)))
+            for (var q = 0; q < item.Questions.Count; q++)
+                rows.Add(new(i + 2, q == 0 ? [item.Key, item.Questions[0], item.Text, "article"] : [item.Key, item.Questions[q], "", ""]));
         return rows;
     }
 

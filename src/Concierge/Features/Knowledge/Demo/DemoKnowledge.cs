@@ -50,15 +50,11 @@ internal static class DemoKnowledge
             var name = resource[prefix.Length..^".md".Length];
             var language = name.EndsWith("-en", StringComparison.Ordinal) ? "en" : "zh";
             using var stream = assembly.GetManifestResourceStream(resource)!;
-            var sections = Documents.ReadArticle(stream, ".md");
-            for (var i = 0; i < sections.Count; i++)
+            foreach (var article in Documents.ArticleItems(name, Documents.ReadArticle(stream, ".md")))
             {
-                var section = sections[i];
-                var item = KnowledgeItem.Create($"{KnowledgeItem.ArticlePrefix}{name}#{i + 1}", "article", now, "demo");
-                item.AddPhrasing(section.Heading, language, "editor", now, standard: true);
-                var first = Documents.FirstSentence(section.Text);
-                if (first != section.Heading) item.AddPhrasing(first, language, "editor", now);
-                item.SetAnswer(language, section.Text, now);
+                var item = KnowledgeItem.Create(article.Key, "article", now, "demo");
+                for (var q = 0; q < article.Questions.Count; q++) item.AddPhrasing(article.Questions[q], language, "editor", now, standard: q == 0);
+                item.SetAnswer(language, article.Text, now);
                 item.Publish("demo", now);
                 db.Add(item);
             }
