@@ -56,31 +56,6 @@ public sealed class RoutingWorkbenchTests(Chromium chromium, ConciergeSite site)
     }
 
     [Fact]
-    public async Task NotesStayInternalAndSavedRepliesComeWithASlash()
-    {
-        var tom = await SignInAsAgent("tom@lumen.demo", "en");
-        await WaitUntilLive(tom);
-        var visitor = await VisitorWithWidgetOpen("en-US");
-        var conversation = await SendFromWidget(visitor, "Please connect me to a real person, I have a question about an invoice.");
-
-        await Expect(ConversationItem(tom, conversation)).ToBeVisibleAsync();
-        await OpenConversation(tom, conversation);
-        await tom.GetByTestId("mode-note").ClickAsync();
-        await tom.GetByTestId("composer").FillAsync("@lina do we issue invoices for gift cards?");
-        await tom.GetByTestId("composer").PressAsync("Enter");
-        await Expect(tom.GetByTestId("note").Last).ToContainTextAsync("gift cards");
-
-        await tom.GetByTestId("composer").FillAsync("/inv");
-        await Expect(tom.GetByTestId("canned-item").First).ToBeVisibleAsync();
-        await Screenshots.Save(tom, "inbox-canned-en");
-        await tom.GetByTestId("composer").PressAsync("Enter");
-        await Expect(tom.GetByTestId("composer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("e-invoice"));
-        await tom.GetByTestId("composer").PressAsync("Enter");
-        await Expect(visitor.GetByTestId("widget-messages")).ToContainTextAsync("e-invoice");
-        await Expect(visitor.GetByTestId("widget-messages")).Not.ToContainTextAsync("gift cards");
-    }
-
-    [Fact]
     public async Task AnAdminSetsTheBotRolloutAndOpeningHoursAndManagesSavedReplies()
     {
         var admin = await SignInAsAdmin();

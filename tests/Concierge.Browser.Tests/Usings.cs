@@ -9,3 +9,6 @@ global using static Microsoft.Playwright.Assertions;
 [assembly: AssemblyFixture(typeof(Chromium))]
 // Browser tests are heavy on a 2-core CI machine: one class at a time keeps timings far from the expectation timeouts.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
+// The same order on every machine (see ByName).
+[assembly: TestCaseOrderer(typeof(ByName))]
+[assembly: TestCollectionOrderer(typeof(ByName))]

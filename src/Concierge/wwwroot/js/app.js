@@ -216,7 +216,8 @@
       var pop = form.querySelector("[data-canned-pop]"); if (pop) pop.hidden = true;
     }
     fetch(form.getAttribute("action") || location.href, { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (r) { return r.text(); })
+      // A refused or failed post (expired sign-in form, server error) must not swallow the text: handled like a lost connection.
+      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
       .then(function (html) {
         swap(html, true);
         if (composer) { typingSentAt = 0; sendTyping(false); var t = document.querySelector("[data-typing-source]"); if (t) t.focus(); }
@@ -226,7 +227,7 @@
         // Nothing is lost: the text comes back into the composer unless the agent has started a new one.
         var box = composer && form.querySelector("textarea");
         if (box && !box.value.trim()) { box.value = sent.text; setComposeMode(form, sent.mode); }
-        alert(document.documentElement.lang === "en" ? "Could not reach the server. Your text is still here — try again." : "无法连接服务器，您输入的内容仍在，请重试。"); })
+        alert(document.documentElement.lang === "en" ? "Your message was not sent (no answer from the server). Your text is still here — try again." : "消息未发出（服务器没有应答），您输入的内容仍在，请重试。"); })
       .then(function () { var b = form.querySelector("button[type=submit]"); if (b) b.disabled = false; });
   });
 
