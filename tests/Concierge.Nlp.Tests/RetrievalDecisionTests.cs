@@ -1,3 +1,4 @@
+using Concierge.Nlp.Features;
 using Concierge.Nlp.Retrieval;
 
 namespace Concierge.Nlp.Tests;
@@ -36,6 +37,38 @@ public class RetrievalDecisionTests
     [InlineData("今天股市行情如何")]
     [InlineData("给我讲讲恐龙是怎么灭绝的")]
     public void ChitChatIsNoneOfThese(string query) => Assert.True(Index.Value.Search(query).NoneOfThese);
+
+    [Fact]
+    public void TheDecisionModelKeepsEvidenceMonotone()
+    {
+        // Feature 0 is evidence, but in this data a higher value goes with "wrong": unconstrained, its weight goes negative.
+        var xs = new List<float[]>(); var ys = new List<bool>();
+        for (var i = 0; i < 200; i++)
+        {
+            var right = i % 2 == 0;
+            xs.Add([right ? 0.2f + i % 7 * 0.01f : 0.8f - i % 5 * 0.01f, right ? 0.9f : 0.1f]);
+            ys.Add(right);
+        }
+        var free = FaqRanker.Logistic.Train([.. xs], [.. ys]);
+        var monotone = FaqRanker.Logistic.Train([.. xs], [.. ys], [1, 1]);
+        float P(FaqRanker.Logistic m, float f0) => m.Probability([f0, 0.5f]);
+        Assert.True(P(free, 0.9f) < P(free, 0.1f));
+        Assert.True(P(monotone, 0.9f) >= P(monotone, 0.1f));
+        // A weight kept ≤ 0 never rewards its feature.
+        var against = FaqRanker.Logistic.Train([.. xs.Select(x => new[] { x[1], x[0] })], [.. ys], [-1, 0]);
+        Assert.True(against.Probability([0.9f, 0.5f]) <= against.Probability([0.1f, 0.5f]));
+    }
+
+    [Fact]
+    public void ChitChatSimilarityComparesWithTheShippedQuestionsButNotItself()
+    {
+        var shipped = new[] { "今天天气怎么样", "给我讲个笑话" }.Select(AnalyzedText.Of).ToList();
+        var chat = FaqRanker.ChitChat.Build(shipped, Templates.Select(t => AnalyzedText.Of(string.Format(t, "退款"))));
+        Assert.True(chat.Similarity(AnalyzedText.Of("明天天气怎么样")) > 0.5f);
+        Assert.True(chat.Similarity(AnalyzedText.Of("退款要多久")) < 0.2f);
+        Assert.True(chat.Similarity(shipped[0]) > 0.99f);
+        Assert.True(chat.Similarity(shipped[0], except: 0) < 0.5f);
+    }
 
     [Fact]
     public void TheThresholdAppliesToTheFirstScoreAndTheOrderIsKept()

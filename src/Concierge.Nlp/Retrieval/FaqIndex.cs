@@ -174,7 +174,7 @@ public sealed class FaqIndex
     {
         var q = AnalyzedText.Of(query);
         var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank, Classifier);
-        var scored = _ranker.Rank(cands);
+        var scored = _ranker.Rank(cands, q);
         var result = new List<FaqCandidate>(Math.Min(k, scored.Count));
         for (var i = 0; i < scored.Count && i < k; i++)
             result.Add(new FaqCandidate(_groups[scored[i].Group]!.Id, scored[i].Score, _docs[scored[i].BestDoc]!.Entry.Question));

@@ -103,6 +103,13 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         }
 
         var top = candidates[0];
+        // When the best FAQ is more likely wrong than right (its score is the decision model's P(right)), an article window
+        // that holds more of the question answers instead: "HEPA滤芯能不能用水洗？" is 91 % explained by the purifier guide,
+        // while the best FAQ (exchanges, 0.37) only shares "能不能".
+        if (top.Score < 0.5f && !KnowledgeItem.IsArticleKey(top.FaqKey) && snapshot.FindPassage(context.Text, context.Language) is { } explained
+            && explained.Coverage > top.Score && snapshot.Faqs.ContainsKey(explained.Key))
+            return FromArticle(explained, context, candidates, emotion,
+                $"Article passage {explained.Key} holds {explained.Coverage:P0} of the question, more than the best FAQ ({top.FaqKey} {top.Score:0.00}) is likely right.");
         var close = candidates.Skip(1).Where(c => top.Score - c.Score < o.ClarifyMargin && c.Score >= snapshot.Index.NoneThreshold).Take(2).ToList();
         if (close.Count > 0)
         {
