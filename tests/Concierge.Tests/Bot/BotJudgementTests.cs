@@ -19,6 +19,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("能不能换个人来跟我说")]
     [InlineData("叫你们客服小哥出来")]
     [InlineData("get me a person please")]
+    [InlineData("I need a person please, my parcel is late.")]
     [InlineData("Agent")]
     [InlineData("I don't want to talk to a bot")]
     public async Task AskingForAPersonInOtherWordsHandsOff(string text)
@@ -32,6 +33,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("不要扫地机器人了，拆封了还能退吗")]
     [InlineData("my robot vacuum is not charging, what should I do")]
     [InlineData("羽绒服可以不用机器洗吗")]
+    [InlineData("I need someone to fix my washing machine")]
     public async Task ProductsWithRobotOrMachineInTheirNameAreNotARequestForAPerson(string text)
     {
         var (_, turn) = await _app.AskBot(text);

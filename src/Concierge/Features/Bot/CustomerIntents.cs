@@ -31,8 +31,9 @@ internal static partial class CustomerIntents
     [GeneratedRegex(@"\b(stop|no|not|hate|don't want|do not want|don't wanna)\b.{0,20}\b(bots?|chatbots?|virtual assistant|automated (replies|answers))\b")]
     private static partial Regex NoBotEn();
 
-    // "get me a person", "is there a person I can chat with", or the whole message is "agent" / "a human please".
-    [GeneratedRegex(@"\b(get|give|find|connect|transfer|put) me (to |through to |with )?(an? |some |a real )?(person|people|someone|somebody|agent|staff)\b|\bis there (an? |any )?(real )?(person|people|someone|somebody|agent|staff)\b|^\W*(an? )?(agent|person|operator|representative)( please| pls| now)?\W*$")]
+    // "get me a person", "is there a person I can chat with", "I need a person please" (not "I need someone to fix it"),
+    // or the whole message is "agent" / "a human please".
+    [GeneratedRegex(@"\b(i|we) (need|want|would like|'d like)( to (talk|speak|chat) (to|with))? (an? |some |a real )?(person|someone|somebody|agent|staff)\b(?!\s+to\b)|\b(get|give|find|connect|transfer|put) me (to |through to |with )?(an? |some |a real )?(person|people|someone|somebody|agent|staff)\b|\bis there (an? |any )?(real )?(person|people|someone|somebody|agent|staff)\b|^\W*(an? )?(agent|person|operator|representative)( please| pls| now)?\W*$")]
     private static partial Regex PersonEn();
 
     /// <summary>A question rather than a request: "物流信息在哪", "退货政策是什么", "how do I …" (not "查订单", "warranty claim please").</summary>

@@ -107,6 +107,9 @@
       } else if (d.type === "typing" && d.who === "customer" && d.conversationId === conversationId) {
         customerTyping(d.isTyping);
       } else if ((d.type === "viewing" || (d.type === "typing" && d.who === "agent")) && d.conversationId === conversationId) {
+        // A colleague who just opened it learns at once that we are here too (not at our next 10-second ping); only for a
+        // newcomer, so two screens answer each other once and stop.
+        if (d.type === "viewing" && !colleagues[d.name]) sendFrame({ type: "viewing", conversationId: conversationId });
         colleague(d.name, d.type === "typing" ? (d.isTyping ? "typing" : "viewing") : "viewing");
       } else if (d.type === "mention") {
         toast((document.documentElement.lang === "en" ? d.by + " mentioned you: " : d.by + " 提到了你：") + d.text, "/inbox/" + d.conversationId + "?filter=all");
