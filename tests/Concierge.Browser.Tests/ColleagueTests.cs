@@ -9,12 +9,7 @@ public sealed class ColleagueTests(Chromium chromium, ConciergeSite site) : Brow
     [Fact]
     public async Task ColleaguesInTheSameConversationSeeEachOtherViewingAndTyping()
     {
-        var tom = await SignInAsAgent("tom@lumen.demo", "en");
-        await WaitUntilLive(tom);
-        var visitor = await VisitorWithWidgetOpen("en-US");
-        var conversation = await SendFromWidget(visitor, "I need a person please, my parcel is late.");
-        await Expect(ConversationItem(tom, conversation)).ToBeVisibleAsync();
-        await OpenConversation(tom, conversation);
+        var (tom, _, conversation) = await TomOpensAHandedOffEnglishChat("I need a person please, my parcel is late.");
 
         // The supervisor opens the same conversation: each sees the other at once (not at the next 10-second ping).
         var supervisor = await SignInAsAgent("wangqiang@lumen.demo");

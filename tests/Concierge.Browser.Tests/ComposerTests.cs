@@ -9,13 +9,7 @@ public sealed class ComposerTests(Chromium chromium, ConciergeSite site) : Brows
     [Fact]
     public async Task NotesStayInternalAndSavedRepliesComeWithASlash()
     {
-        var tom = await SignInAsAgent("tom@lumen.demo", "en");
-        await WaitUntilLive(tom);
-        var visitor = await VisitorWithWidgetOpen("en-US");
-        var conversation = await SendFromWidget(visitor, "Please connect me to a real person, I have a question about an invoice.");
-
-        await Expect(ConversationItem(tom, conversation)).ToBeVisibleAsync();
-        await OpenConversation(tom, conversation);
+        var (tom, visitor, _) = await TomOpensAHandedOffEnglishChat("Please connect me to a real person, I have a question about an invoice.");
         await tom.GetByTestId("mode-note").ClickAsync();
         await tom.GetByTestId("composer").FillAsync("@lina do we issue invoices for gift cards?");
         await tom.GetByTestId("composer").PressAsync("Enter");

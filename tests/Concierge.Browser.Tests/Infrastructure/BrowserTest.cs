@@ -113,6 +113,21 @@ public abstract class BrowserTest<TSite>(Chromium chromium, TSite site) : IAsync
         await WaitUntilLive(agent);
     }
 
+    /// <summary>
+    /// Tom (English, junior) online; an English-speaking visitor asks for a person with <paramref name="text"/>, and Tom —
+    /// the only agent online on a fresh site — receives the chat and opens it.
+    /// </summary>
+    protected async Task<(IPage Tom, IPage Visitor, Guid Conversation)> TomOpensAHandedOffEnglishChat(string text)
+    {
+        var tom = await SignInAsAgent("tom@lumen.demo", "en");
+        await WaitUntilLive(tom);
+        var visitor = await VisitorWithWidgetOpen("en-US");
+        var conversation = await SendFromWidget(visitor, text);
+        await Expect(ConversationItem(tom, conversation)).ToBeVisibleAsync();
+        await OpenConversation(tom, conversation);
+        return (tom, visitor, conversation);
+    }
+
     /// <summary>Types a reply in the composer and presses Enter (the composer sends in the background, no reload).</summary>
     protected static async Task Reply(IPage agent, string text)
     {
