@@ -13,7 +13,12 @@ namespace Concierge.Benchmarks;
 /// confusable negatives, and no paraphrases inside the KB to learn from;
 /// demo: the product's own demo knowledge base (src/Concierge/Features/Knowledge/Demo/demo-knowledge.json, first
 /// phrasing per language standard) with its held-out demo-eval.csv questions, the hand-off rows left out (the bot
-/// handles those before it searches).
+/// handles those before it searches);
+/// demozh, demoen (+ 4, 3r, 6r): the demo KB in one language only — all its phrasings, the first 4 per FAQ, or 3 or 6
+/// drawn at random — with that language's demo questions: how the ranker holds up when a company's KB is smaller or
+/// monolingual (the KB a company imports is rarely our 14 phrasings per FAQ in two languages); each also as an import
+/// file with the answers (`…_import.csv`) and, per language, the bot-eval questions with the hand-off requests
+/// (`demozh_bot.csv`, `demoen_bot.csv`) — to judge the live bot the way a company importing its own KB would.
 /// </summary>
 internal static class FaqDevSets
 {
@@ -50,7 +55,7 @@ internal static class FaqDevSets
         File.WriteAllText(Path.Combine(output, "lcqmc_kb.csv"), kb.ToString());
         WriteQueries(Path.Combine(output, "lcqmc_q.csv"), queries);
         var demo = WriteDemo(output);
-        Console.WriteLine($"wrote clinc, smp, lcqmc{(demo ? " and demo" : "")} FAQ sets to {output}");
+        Console.WriteLine($"wrote clinc, smp, lcqmc{(demo ? ", demo and its one-language variants" : "")} FAQ sets to {output}");
         return 0;
     }
 
@@ -74,24 +79,56 @@ internal static class FaqDevSets
         if (folder is null) { Console.Error.WriteLine("demo set skipped: run from inside the repository"); return false; }
         var demo = Path.Combine(folder.FullName, "src/Concierge/Features/Knowledge/Demo");
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(demo, "demo-knowledge.json")));
-        var kb = new StringBuilder("faq_id,question,is_standard\n");
-        foreach (var faq in json.RootElement.GetProperty("faqs").EnumerateArray())
-        {
-            var id = faq.GetProperty("id").GetString()!;
-            foreach (var language in faq.GetProperty("questions").EnumerateObject())
-            {
-                var first = true;
-                foreach (var q in language.Value.EnumerateArray())
-                {
-                    kb.Append(id).Append(',').Append(Csv(q.GetString()!)).Append(first ? ",true\n" : ",false\n");
-                    first = false;
-                }
-            }
-        }
-        File.WriteAllText(Path.Combine(output, "demo_kb.csv"), kb.ToString());
+        var faqs = json.RootElement.GetProperty("faqs").EnumerateArray()
+            .Select(faq => (Id: faq.GetProperty("id").GetString()!, Questions: faq.GetProperty("questions").EnumerateObject()
+                .Select(l => (Language: l.Name, Texts: l.Value.EnumerateArray().Select(q => q.GetString()!).ToArray())).ToArray()))
+            .ToArray();
+        var answers = json.RootElement.GetProperty("faqs").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!,
+            f => f.GetProperty("answer").EnumerateObject().ToDictionary(a => a.Name, a => a.Value.GetString() ?? ""));
+        var categories = json.RootElement.GetProperty("faqs").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!,
+            f => f.TryGetProperty("category", out var c) ? c.GetString() ?? "" : "");
         using var reader = DelimitedReader.OpenText(Path.Combine(demo, "demo-eval.csv"));
-        var rows = DelimitedReader.ReadCsv(reader, "demo-eval.csv", "text", "faq_id");
-        WriteQueries(Path.Combine(output, "demo_q.csv"), rows.Where(r => r.Values[1] != "handoff").Select(r => (r.Values[0], r.Values[1])));
+        var allRows = DelimitedReader.ReadCsv(reader, "demo-eval.csv", "text", "faq_id").Select(r => (Text: r.Values[0], FaqId: r.Values[1])).ToArray();
+        var rows = allRows.Where(r => r.FaqId != "handoff").ToArray();
+
+        var kb = new StringBuilder("faq_id,question,is_standard\n");
+        foreach (var (id, questions) in faqs)
+            foreach (var (_, texts) in questions)
+                for (var i = 0; i < texts.Length; i++) kb.Append(id).Append(',').Append(Csv(texts[i])).Append(i == 0 ? ",true\n" : ",false\n");
+        File.WriteAllText(Path.Combine(output, "demo_kb.csv"), kb.ToString());
+        WriteQueries(Path.Combine(output, "demo_q.csv"), rows);
+
+        var rng = new Random(5);
+        foreach (var language in new[] { "zh", "en" })
+        {
+            bool Chinese(string t) => t.Any(c => c >= '\u4e00' && c <= '\u9fff');
+            var questions = rows.Where(r => Chinese(r.Text) == (language == "zh")).ToArray();
+            foreach (var (suffix, pick) in new (string, Func<string[], string[]>)[]
+                     {
+                         ("", t => t), ("4", t => t.Take(4).ToArray()),
+                         ("3r", t => { var c = t.ToArray(); rng.Shuffle(c); return c.Take(3).ToArray(); }),
+                         ("6r", t => { var c = t.ToArray(); rng.Shuffle(c); return c.Take(6).ToArray(); }),
+                     })
+            {
+                var chosen = faqs.Select(f => (f.Id, Texts: pick(f.Questions.Where(q => q.Language == language).SelectMany(q => q.Texts).ToArray()))).ToArray();
+                var sb = new StringBuilder("faq_id,question,is_standard\n");
+                foreach (var (id, texts) in chosen)
+                    for (var i = 0; i < texts.Length; i++) sb.Append(id).Append(',').Append(Csv(texts[i])).Append(i == 0 ? ",true\n" : ",false\n");
+                File.WriteAllText(Path.Combine(output, $"demo{language}{suffix}_kb.csv"), sb.ToString());
+                WriteQueries(Path.Combine(output, $"demo{language}{suffix}_q.csv"), questions);
+                // The same KB as an import file with the answers, for the live bot (import with ?mode=replace&publish=true).
+                var import = new StringBuilder("faq_id,question,answer,category\n");
+                foreach (var (id, texts) in chosen)
+                {
+                    var answer = answers[id].TryGetValue(language, out var a) ? a : answers[id].Values.First();
+                    for (var i = 0; i < texts.Length; i++)
+                        import.Append(id).Append(',').Append(Csv(texts[i])).Append(',').Append(i == 0 ? Csv(answer) : "").Append(',').Append(i == 0 ? categories[id] : "").Append('\n');
+                }
+                File.WriteAllText(Path.Combine(output, $"demo{language}{suffix}_import.csv"), import.ToString());
+            }
+            // bot-eval questions of that language, the hand-off requests included.
+            WriteQueries(Path.Combine(output, $"demo{language}_bot.csv"), allRows.Where(r => Chinese(r.Text) == (language == "zh")));
+        }
         return true;
     }
 

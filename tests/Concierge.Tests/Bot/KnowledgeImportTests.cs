@@ -75,6 +75,31 @@ public sealed class KnowledgeImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReplacingWithAFileThatDropsAPhrasingRemovesItAndItsFirstRowBecomesTheStandardQuestion()
+    {
+        await Import(_app.Admin(), Csv, "?mode=replace&publish=true");
+        // The company's source of truth no longer has "How long is the warranty?".
+        var synced = Csv.Replace("""
+            warranty,How long is the warranty?,Every lamp has a two-year warranty from the delivery date.,policy
+            warranty,what is the warranty period,,
+            """, """
+            warranty,what is the warranty period,Every lamp has a two-year warranty from the delivery date.,policy
+            """);
+
+        var report = await Import(_app.Admin(), synced, "?mode=replace&publish=true");
+
+        report.PhrasingsRemoved.ShouldBe(1);
+        report.FaqsUpdated.ShouldBe(1);
+        report.Unchanged.ShouldBe(2);
+        report.Errors.ShouldBeEmpty();
+        var item = await _app.Db(db => db.Set<KnowledgeItem>().Include(k => k.Phrasings).SingleAsync(k => k.Key == "warranty"));
+        item.Phrasings.Select(p => p.Text).ShouldBe(["what is the warranty period", "保修期多久", "灯坏了保修几年"], ignoreOrder: true);
+        item.Phrasings.Single(p => p.Language == "en").IsStandard.ShouldBeTrue();
+        item.Phrasings.Count(p => p.Language == "zh" && p.IsStandard).ShouldBe(1);
+        (await Ask("what is the warranty period")).ShouldContain("two-year warranty");
+    }
+
+    [Fact]
     public async Task ANewPhrasingForAnExistingFaqIsAddedAndAnsweredAtOnce()
     {
         await Import(_app.Admin(), Csv, "?mode=replace&publish=true");

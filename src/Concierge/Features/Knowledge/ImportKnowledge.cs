@@ -10,14 +10,14 @@ namespace Concierge.Features.Knowledge;
 /// Imports FAQs from CSV, one row per phrasing: <c>faq_id,question,answer,category</c> (UTF-8, header). The first row of
 /// a faq_id is its standard question; answer and category may be empty on its later rows. A bad row never aborts the
 /// good ones, and importing the same file again adds nothing. <c>replace</c> makes the file the whole knowledge base
-/// (everything else is archived); <c>publish</c> (admins) publishes at once instead of sending the import to review.
+/// (everything else is archived, and an FAQ's phrasings become exactly the file's rows); <c>publish</c> (admins) publishes at once instead of sending the import to review.
 /// </summary>
 public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimeProvider clock)
 {
     public sealed record Options(bool Replace, bool Publish);
     public sealed record RowError(int Line, string? FaqId, string Message);
     public sealed record Report(int Rows, int FaqsCreated, int FaqsUpdated, int PhrasingsAdded, int Unchanged, int Archived,
-        string Status, IReadOnlyList<RowError> Errors);
+        string Status, IReadOnlyList<RowError> Errors, int PhrasingsRemoved = 0);
 
     private sealed record Row(int Line, string FaqId, string Question, string Answer, string Category);
 
@@ -79,7 +79,7 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
         var keys = groups.Select(g => g.Key).ToList();
         var existing = await db.Set<KnowledgeItem>().Include(k => k.Phrasings).Include(k => k.Answers).AsSplitQuery()
             .Where(k => keys.Contains(k.Key)).ToDictionaryAsync(k => k.Key, ct);
-        int created = 0, updated = 0, phrasingsAdded = 0, unchanged = 0, archived = 0;
+        int created = 0, updated = 0, phrasingsAdded = 0, phrasingsRemoved = 0, unchanged = 0, archived = 0;
 
         foreach (var group in groups)
         {
@@ -102,6 +102,13 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
                     changed = true;
                     phrasingsAdded++;
                 }
+            // Replace mode syncs from the company's source of truth: a phrasing deleted there goes here too (learned and
+            // editor phrasings included), and the file's first row is the standard question.
+            if (options.Replace && !isNew)
+            {
+                phrasingsRemoved += item.KeepOnlyPhrasings(group.Select(r => r.Question), first.Question, now, out var restated);
+                changed |= restated;
+            }
             // The file is the source of truth for the answer: it replaces every language and channel variant.
             if (answer is not null && (item.Answers.Count != 1 || item.Answers[0].Language != "*" || item.Answers[0].Body != answer))
             {
@@ -137,7 +144,7 @@ public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimePr
         await db.SaveChangesAsync(ct);
         if (options.Publish || archived > 0) await index.Rebuild();
         return Result<Report>.Ok(new Report(records.Count - 1, created, updated, phrasingsAdded, unchanged, archived,
-            options.Publish ? "published" : "in_review", errors));
+            options.Publish ? "published" : "in_review", errors, phrasingsRemoved));
     }
 
     /// <summary>An article becomes one knowledge item per section: the heading is its question, the section its answer.</summary>

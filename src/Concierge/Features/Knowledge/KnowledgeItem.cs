@@ -77,6 +77,33 @@ public sealed class KnowledgeItem : Aggregate
         return true;
     }
 
+    /// <summary>
+    /// Keeps only the phrasings in <paramref name="texts"/> (case-insensitive) and makes <paramref name="standard"/> the
+    /// standard question of its language — an import in replace mode, where the file is the FAQ's whole truth. Every
+    /// language left keeps one standard question. Returns how many phrasings went; <paramref name="changed"/> also
+    /// counts a new standard question.
+    /// </summary>
+    public int KeepOnlyPhrasings(IEnumerable<string> texts, string standard, DateTimeOffset now, out bool changed)
+    {
+        var keep = new HashSet<string>(texts.Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
+        var removed = _phrasings.RemoveAll(p => !keep.Contains(p.Text));
+        changed = removed > 0;
+        if (_phrasings.FirstOrDefault(p => string.Equals(p.Text, standard.Trim(), StringComparison.OrdinalIgnoreCase)) is { } first)
+            foreach (var p in _phrasings.Where(p => p.Language == first.Language && p.IsStandard != (p == first)))
+            {
+                p.MarkStandard(p == first);
+                changed = true;
+            }
+        foreach (var language in _phrasings.Select(p => p.Language).Distinct().ToList())
+            if (!_phrasings.Any(p => p.Language == language && p.IsStandard))
+            {
+                _phrasings.First(p => p.Language == language).MarkStandard(true);
+                changed = true;
+            }
+        if (changed) Touch(now);
+        return removed;
+    }
+
     public void ReplacePhrasings(IEnumerable<(string Text, string Language, bool Standard)> phrasings, DateTimeOffset now)
     {
         _phrasings.Clear();
@@ -174,6 +201,8 @@ public sealed class KnowledgePhrasing
     public bool IsStandard { get; private set; }
     /// <summary>Where it came from: import, editor, learned (from a customer question via the review loop).</summary>
     public string Source { get; private set; } = "editor";
+
+    internal void MarkStandard(bool standard) => IsStandard = standard;
 }
 
 public sealed class KnowledgeAnswer
