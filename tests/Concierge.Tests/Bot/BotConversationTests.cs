@@ -31,6 +31,30 @@ public sealed class BotConversationTests : IAsyncLifetime
         first.Str("conversationId").ShouldBe(id);
     }
 
+    [Fact]
+    public async Task WhileWaitingForAPersonTheBotStillAnswersWhatItIsSureOfAndFallsSilentOnceAnAgentTakesOver()
+    {
+        var app = _app.App();
+        var handoff = await app.CustomerSays("u-wait", "转人工");
+        var id = handoff.Str("conversationId");
+
+        var known = await app.CustomerSays("u-wait", "How long is the warranty?");
+        var answer = known.GetProperty("replies")[0].Str("text");
+        answer.ShouldContain("two-year warranty");
+        answer.ShouldStartWith("While you wait for a teammate");
+        var unsure = await app.CustomerSays("u-wait", "What is the capital of Mongolia?");
+        unsure.GetProperty("replies").GetArrayLength().ShouldBe(0, "what the bot is not sure of waits for the person");
+        var conversation = await _app.Db(db => db.Conversations.SingleAsync(c => c.Id == Guid.Parse(id)));
+        conversation.Status.ShouldBe(Concierge.Features.Conversations.ConversationStatus.Queued, "answering while waiting does not take the customer out of the queue");
+        var turns = await _app.Admin().GetJson($"/api/v1/conversations/{id}/bot-turns");
+        turns.EnumerateArray().ShouldContain(t => t.Str("reason").StartsWith("Waiting for a person.") && t.Str("faqKey") == "warranty");
+
+        var tom = await _app.Agent("tom@lumen.demo");
+        await tom.PostJson($"/api/v1/conversations/{id}/assign", new { });
+        var taken = await app.CustomerSays("u-wait", "How long is the warranty?");
+        taken.GetProperty("replies").GetArrayLength().ShouldBe(0, "once a person has the conversation, the bot stays quiet");
+    }
+
     [Theory]
     [InlineData("I want to talk to a real person")]
     [InlineData("人工客服")]

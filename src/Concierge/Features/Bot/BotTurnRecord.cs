@@ -16,6 +16,13 @@ public sealed class BotTurnRecord
     public string? Emotion { get; set; }
     public string CandidatesJson { get; set; } = "[]";
     public DateTimeOffset CreatedAt { get; set; }
+
+    public static BotTurnRecord Of(Guid conversationId, Guid messageId, BotDecision decision, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), ConversationId = conversationId, MessageId = messageId, Action = decision.Action,
+        Reason = decision.Reason.Length <= 500 ? decision.Reason : decision.Reason[..500], FaqKey = decision.FaqKey,
+        Emotion = decision.Emotion, CandidatesJson = System.Text.Json.JsonSerializer.Serialize(decision.Candidates), CreatedAt = now,
+    };
 }
 
 internal sealed class BotTurnRecordMapping : IEntityTypeConfiguration<BotTurnRecord>

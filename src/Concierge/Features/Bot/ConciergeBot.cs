@@ -26,6 +26,28 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         return turn with { Replies = [greeting, .. turn.Replies] };
     }
 
+    /// <summary>
+    /// While the customer waits for a person, a question the knowledge base answers confidently (no close runner-up) is
+    /// answered at once, introduced as such; anything else — small talk, a request for a person, risk words, anger, an
+    /// unsure match — is left to the person, who sees the whole exchange.
+    /// </summary>
+    public async Task<BotTurn?> AnswerWhileWaiting(BotTurnContext context, CancellationToken ct)
+    {
+        var o = options.Value.For(context.Thresholds);
+        var text = TextNormalizer.Normalize(context.Text);
+        var sentiment = SentimentAnalyzer.Default.Analyze(context.Text);
+        if (CustomerIntents.AsksForHuman(text) || CustomerIntents.IsGreeting(text) || CustomerIntents.IsThanks(text)
+            || o.RiskKeywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)) || sentiment.Emotions.Angry >= o.AngerHandoff)
+            return null;
+        if (await ConfidentAnswer(context, sentiment.Emotion, ct) is not { } answer) return null;
+        var intro = context.Language == "zh" ? "人工客服接入前，先为您解答：\n\n" : "While you wait for a teammate, here is the answer:\n\n";
+        return answer with
+        {
+            Replies = [answer.Replies[0] with { Text = intro + answer.Replies[0].Text }, .. answer.Replies.Skip(1)],
+            Decision = answer.Decision with { Reason = $"Waiting for a person. {answer.Decision.Reason}" },
+        };
+    }
+
     private async Task<BotTurn> Decide(BotTurnContext context, CancellationToken ct)
     {
         var o = options.Value.For(context.Thresholds);

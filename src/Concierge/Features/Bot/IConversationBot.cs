@@ -10,6 +10,13 @@ namespace Concierge.Features.Bot;
 public interface IConversationBot
 {
     Task<BotTurn> Respond(BotTurnContext context, CancellationToken ct);
+
+    /// <summary>
+    /// A message in a conversation that waits in the queue for a person (nobody has taken it yet): the bot may answer
+    /// a question its knowledge base is sure of, so the customer is not left waiting for what it knows. Null = say
+    /// nothing (the person will answer). Never hands off or changes the conversation.
+    /// </summary>
+    Task<BotTurn?> AnswerWhileWaiting(BotTurnContext context, CancellationToken ct) => Task.FromResult<BotTurn?>(null);
 }
 
 /// <param name="History">The conversation so far, oldest first, including the new message.</param>

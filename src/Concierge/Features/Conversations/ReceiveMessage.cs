@@ -76,6 +76,8 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Inbo
         IReadOnlyList<Message> replies = [];
         if (conversation.Status == ConversationStatus.Bot && _bot is not null)
             replies = await RunBot(conversation, message, contact, isNew, inbox.VipGreeting, inbox.BotThresholds, ct);
+        else if (conversation.Status == ConversationStatus.Queued && !conversation.RiskLocked && botFirst)
+            replies = await AnswerWhileWaiting(conversation, message, contact, inbox.BotThresholds, ct);
 
         try
         {
@@ -89,6 +91,37 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Inbo
             throw;
         }
         return Result<Received>.Ok(new Received(conversation.Id, message.Id, contact.Id, false, replies.Select(MessageView.Of).ToList()));
+    }
+
+    /// <summary>
+    /// Nobody has taken the conversation yet: the bot may answer what its knowledge base is sure of while the customer
+    /// waits (no hand-off, no failure counted, the conversation stays queued). A bot error only costs that answer.
+    /// </summary>
+    private async Task<IReadOnlyList<Message>> AnswerWhileWaiting(Conversation conversation, Message message, Contact contact,
+        BotThresholds? thresholds, CancellationToken ct)
+    {
+        BotTurn? turn;
+        try
+        {
+            turn = await _bot!.AnswerWhileWaiting(new BotTurnContext(conversation.Id, conversation.InboxId, conversation.ContactId, message.Body,
+                conversation.Language, conversation.Channel, [message], conversation.BotFailures, null, contact.Name, contact.AttributesJson,
+                contact.ExternalId, Thresholds: thresholds), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "The bot failed on queued message {MessageId} of conversation {ConversationId}", message.Id, conversation.Id);
+            return [];
+        }
+        if (turn is null) return [];
+        var now = clock.GetUtcNow();
+        var replies = new List<Message>();
+        foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
+        {
+            var result = conversation.Reply(SenderType.Bot, null, "Bot", reply.Text, now, reply.QuickReplies);
+            if (result.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
+        }
+        db.Add(BotTurnRecord.Of(conversation.Id, message.Id, turn.Decision, now));
+        return replies;
     }
 
     /// <summary>The bot's turn, in memory: its replies, decision record and hand-off join the message's transaction.</summary>
@@ -130,12 +163,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Inbo
         // High-risk turns lock the conversation to the risk team (RT-4); every other hand-off goes to the queue.
         if (turn.HandoffReason == "risk") conversation.LockForRisk(turn.Decision.Reason, now, assigneeInRiskTeam: false);
         else if (turn.HandoffReason is not null) conversation.RequestHandoff(turn.HandoffReason, now);
-        db.Add(new BotTurnRecord
-        {
-            Id = Guid.CreateVersion7(now), ConversationId = conversation.Id, MessageId = message.Id, Action = turn.Decision.Action,
-            Reason = turn.Decision.Reason.Length <= 500 ? turn.Decision.Reason : turn.Decision.Reason[..500], FaqKey = turn.Decision.FaqKey,
-            Emotion = turn.Decision.Emotion, CandidatesJson = System.Text.Json.JsonSerializer.Serialize(turn.Decision.Candidates), CreatedAt = now,
-        });
+        db.Add(BotTurnRecord.Of(conversation.Id, message.Id, turn.Decision, now));
         Knowledge.Learning.LearnFromCustomers.Collect(db, message, turn.Decision, conversation.Language, now);
         return replies;
     }
