@@ -10,7 +10,8 @@ namespace Concierge.Features.Knowledge;
 /// Imports FAQs from CSV, one row per phrasing: <c>faq_id,question,answer,category</c> (UTF-8, header). The first row of
 /// a faq_id is its standard question; answer and category may be empty on its later rows. A bad row never aborts the
 /// good ones, and importing the same file again adds nothing. <c>replace</c> makes the file the whole knowledge base
-/// (everything else is archived, and an FAQ's phrasings become exactly the file's rows); <c>publish</c> (admins) publishes at once instead of sending the import to review.
+/// (everything else is archived, and an FAQ's phrasings become exactly the file's rows); <c>publish</c> (admins)
+/// publishes at once instead of sending the import to review.
 /// </summary>
 public sealed class ImportKnowledge(ConciergeDb db, KnowledgeIndex index, TimeProvider clock)
 {
