@@ -106,7 +106,13 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             return Say("greet", "Thanks.", zh ? "不客气！还有其他问题随时问我。" : "You're welcome! Anything else I can help with?", emotion, context);
 
         var snapshot = await knowledge.Ready(ct);
-        if (snapshot.Index is null) return DontKnow(context, [], "The knowledge base is empty.", emotion);
+        if (snapshot.Index is null)
+        {
+            // No FAQs, perhaps only articles: their text may still answer.
+            if (snapshot.FindPassage(context.Text, context.Language) is { } only && snapshot.Faqs.ContainsKey(only.Key))
+                return FromArticle(only, context, [], emotion);
+            return DontKnow(context, [], "The knowledge base has no FAQs and no article passage holds the question.", emotion);
+        }
 
         var result = snapshot.Search(context.Text, 5)!;
         var candidates = Shown(snapshot, result, context.Language);

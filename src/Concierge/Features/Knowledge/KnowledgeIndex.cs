@@ -124,7 +124,10 @@ public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clo
         var faqs = items.ToDictionary(k => k.Key, k => new LiveFaq(k.Id, k.Key, k.Category,
             k.Phrasings.GroupBy(p => p.Language).ToDictionary(g => g.Key, g => (g.FirstOrDefault(p => p.IsStandard) ?? g.First()).Text),
             k.Answers.Select(a => (a.Language, a.Channel, a.Body)).ToList()));
-        var entries = items.SelectMany(k => k.Phrasings.OrderByDescending(p => p.IsStandard).ThenBy(p => p.Language, StringComparer.Ordinal)
+        // Only FAQs are matched by their phrasings. An article section's "question" is its heading — a topic ("空气净化器",
+        // "Washing machine"), not a question — and as a phrasing it out-ranked the FAQ a customer meant ("空气净化器保修多久"
+        // got the filter-care section): articles answer from their text instead (passages below).
+        var entries = items.Where(k => !KnowledgeItem.IsArticleKey(k.Key)).SelectMany(k => k.Phrasings.OrderByDescending(p => p.IsStandard).ThenBy(p => p.Language, StringComparer.Ordinal)
             .ThenBy(p => p.Text, StringComparer.Ordinal).Select(p => new FaqEntry(k.Key, p.Text, p.IsStandard))).ToList();
         // Building learns the ranker from the knowledge base itself: CPU-bound, so off the thread pool's request threads.
         var index = entries.Count == 0 ? null : await Task.Run(() => FaqIndex.Build(entries), ct);
@@ -135,8 +138,9 @@ public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clo
                 .Select(a => (Language: a.Language == "*" ? TextLanguage.Of(a.Body) : a.Language, Passage: new Passage(f.Key, f.Question(a.Language), a.Body))))
             .GroupBy(x => x.Language)
             .ToDictionary(g => g.Key, g => PassageIndex.Build(g.Select(x => x.Passage).DistinctBy(x => x.Key).ToList(),
-                // Customers' questions in that language weigh the words (see PassageIndex.Build).
-                items.SelectMany(k => k.Phrasings).Where(p => p.Language == g.Key).Select(p => p.Text)));
+                // Customers' questions in that language (the FAQs' phrasings, not the articles' headings) weigh the words
+                // (see PassageIndex.Build).
+                items.Where(k => !KnowledgeItem.IsArticleKey(k.Key)).SelectMany(k => k.Phrasings).Where(p => p.Language == g.Key).Select(p => p.Text)));
         return new KnowledgeSnapshot(index, faqs, Interlocked.Increment(ref _version), now) { Passages = passages };
     }
 }
