@@ -29,6 +29,15 @@ public sealed class ArticleAnswerTests : IAsyncLifetime
         turn.Str("faqKey").ShouldStartWith("article:care-guide-");
     }
 
+    [Fact]
+    public async Task AgentsSearchingTheKnowledgeBaseAlsoGetTheGuidePassageThatAnswers()
+    {
+        var tom = await _app.Agent("tom@lumen.demo");
+        var found = await tom.GetJson("/api/v1/knowledge/search?q=" + Uri.EscapeDataString("HEPA滤芯能不能用水洗？"));
+
+        found.EnumerateArray().ShouldContain(s => s.Str("key").StartsWith("article:care-guide-zh") && s.Str("answer").Contains("不能水洗"));
+    }
+
     [Theory]
     [InlineData("What's the capital of France?")]
     [InlineData("明天北京天气怎么样")]
