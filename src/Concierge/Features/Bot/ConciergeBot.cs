@@ -37,7 +37,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         var text = TextNormalizer.Normalize(context.Text);
         var sentiment = SentimentAnalyzer.Default.Analyze(context.Text);
         if (CustomerIntents.AsksForHuman(text) || CustomerIntents.IsGreeting(text) || CustomerIntents.IsThanks(text)
-            || o.RiskKeywords.Any(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)) || sentiment.Emotions.Angry >= o.AngerHandoff)
+            || RiskKeyword(o, text) is not null || sentiment.Emotions.Angry >= o.AngerHandoff)
             return null;
         if (await ConfidentAnswer(context, sentiment.Emotion, ct) is not { } answer) return null;
         var intro = context.Language == "zh" ? "人工客服接入前，先为您解答：\n\n" : "While you wait for a teammate, here is the answer:\n\n";
@@ -60,7 +60,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
             return Handoff("customer_request", "The customer asked for a human.", zh
                 ? "好的，正在为您转接人工客服，请稍候。"
                 : "Sure — I'm connecting you with a member of our team now.", emotion);
-        if (o.RiskKeywords.FirstOrDefault(k => text.Contains(k, StringComparison.OrdinalIgnoreCase)) is { } risk)
+        if (RiskKeyword(o, text) is { } risk)
             return Handoff("risk", $"High-risk keyword '{risk}'.", zh
                 ? "为了保障您的账户和资金安全，已为您转接专员处理，请稍候。"
                 : "To keep your account and money safe, I'm passing you to a specialist right away.", emotion);
@@ -134,7 +134,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         // When the best FAQ is more likely wrong than right (its score is the decision model's P(right)), an article window
         // that holds more of the question answers instead: "HEPA滤芯能不能用水洗？" is 91 % explained by the purifier guide,
         // while the best FAQ (exchanges, 0.37) only shares "能不能".
-        if (top.Score < 0.5f && !KnowledgeItem.IsArticleKey(top.FaqKey) && snapshot.FindPassage(context.Text, context.Language) is { } explained
+        if (top.Score < 0.5f && snapshot.FindPassage(context.Text, context.Language) is { } explained
             && explained.Coverage > top.Score && snapshot.Faqs.ContainsKey(explained.Key))
             return FromArticle(explained, context, candidates, emotion,
                 $"Article passage {explained.Key} holds {explained.Coverage:P0} of the question, more than the best FAQ ({top.FaqKey} {top.Score:0.00}) is likely right.");
@@ -151,11 +151,7 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
                         candidates, null, Failed: false, ClarifyKey: key, Emotion: emotion), context.SkillStateJson);
             }
         }
-        var best = snapshot.Faqs[top.FaqKey];
-        // An article section found by its heading: answer with its sentences that match best (a section can be long).
-        if (KnowledgeItem.IsArticleKey(best.Key) && snapshot.BestInArticle(best.Key, context.Text, context.Language) is { } part)
-            return FromArticle(part, context, candidates, emotion, $"Best match {top.FaqKey} with {top.Score:0.00}; its best-matching sentences.");
-        return Answer(best, context, candidates, $"Best match {top.FaqKey} with {top.Score:0.00}.", emotion);
+        return Answer(snapshot.Faqs[top.FaqKey], context, candidates, $"Best match {top.FaqKey} with {top.Score:0.00}.", emotion);
     }
 
     private static BotTurn Answer(LiveFaq faq, BotTurnContext context, IReadOnlyList<BotCandidate> candidates, string reason, string emotion)
@@ -164,6 +160,9 @@ internal sealed class ConciergeBot(KnowledgeIndex knowledge, IEnumerable<IBotSki
         // A skill the customer stepped away from stays parked, so they can come back to it.
         return new BotTurn([new BotReply(body)], null, new BotDecision("answer", reason, candidates, faq.Key, Failed: false, Emotion: emotion), context.SkillStateJson);
     }
+
+    private static string? RiskKeyword(BotOptions o, string text) =>
+        o.RiskKeywords.FirstOrDefault(k => text.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Anger at or above this always hands off, whatever the inbox's lower threshold lets the bot try first.</summary>
     private const float StrongAnger = 0.9f;

@@ -114,13 +114,19 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Inbo
         }
         if (turn is null) return [];
         var now = clock.GetUtcNow();
+        var replies = AddReplies(conversation, turn, now);
+        db.Add(BotTurnRecord.Of(conversation.Id, message.Id, turn.Decision, now));
+        return replies;
+    }
+
+    private List<Message> AddReplies(Conversation conversation, BotTurn turn, DateTimeOffset now)
+    {
         var replies = new List<Message>();
         foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
         {
             var result = conversation.Reply(SenderType.Bot, null, "Bot", reply.Text, now, reply.QuickReplies);
             if (result.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
         }
-        db.Add(BotTurnRecord.Of(conversation.Id, message.Id, turn.Decision, now));
         return replies;
     }
 
@@ -153,12 +159,7 @@ public sealed class ReceiveMessage(ConciergeDb db, ResolveContact contacts, Inbo
             return [sorry];
         }
         var now = clock.GetUtcNow();
-        var replies = new List<Message>();
-        foreach (var reply in turn.Replies.Where(r => !string.IsNullOrWhiteSpace(r.Text)))
-        {
-            var result = conversation.Reply(SenderType.Bot, null, "Bot", reply.Text, now, reply.QuickReplies);
-            if (result.Value is { } m) { db.Messages.Add(m); replies.Add(m); }
-        }
+        var replies = AddReplies(conversation, turn, now);
         conversation.RecordBotTurn(turn.Decision.Failed, turn.Decision.ClarifyKey, turn.SkillStateJson);
         // High-risk turns lock the conversation to the risk team (RT-4); every other hand-off goes to the queue.
         if (turn.HandoffReason == "risk") conversation.LockForRisk(turn.Decision.Reason, now, assigneeInRiskTeam: false);

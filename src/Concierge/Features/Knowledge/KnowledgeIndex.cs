@@ -34,9 +34,6 @@ public sealed record KnowledgeSnapshot(FaqIndex? Index, IReadOnlyDictionary<stri
     /// <summary>The article window that answers <paramref name="text"/> in <paramref name="language"/>, if one covers it well enough.</summary>
     public PassageHit? FindPassage(string text, string language) => Passages.GetValueOrDefault(language)?.Find(text);
 
-    /// <summary>The sentences of one article section that best match <paramref name="text"/>, if any of them do.</summary>
-    public PassageHit? BestInArticle(string key, string text, string language) => Passages.GetValueOrDefault(language)?.Best(text, key);
-
     private const int HotCapacity = 20_000;
     // Hot answers: customers ask the same few questions all day. Results belong to this snapshot, so a rebuild starts
     // a fresh cache and nothing stale is ever served.
@@ -127,7 +124,8 @@ public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clo
         // Only FAQs are matched by their phrasings. An article section's "question" is its heading — a topic ("空气净化器",
         // "Washing machine"), not a question — and as a phrasing it out-ranked the FAQ a customer meant ("空气净化器保修多久"
         // got the filter-care section): articles answer from their text instead (passages below).
-        var entries = items.Where(k => !KnowledgeItem.IsArticleKey(k.Key)).SelectMany(k => k.Phrasings.OrderByDescending(p => p.IsStandard).ThenBy(p => p.Language, StringComparer.Ordinal)
+        var faqItems = items.Where(k => !KnowledgeItem.IsArticleKey(k.Key)).ToList();
+        var entries = faqItems.SelectMany(k => k.Phrasings.OrderByDescending(p => p.IsStandard).ThenBy(p => p.Language, StringComparer.Ordinal)
             .ThenBy(p => p.Text, StringComparer.Ordinal).Select(p => new FaqEntry(k.Key, p.Text, p.IsStandard))).ToList();
         // Building learns the ranker from the knowledge base itself: CPU-bound, so off the thread pool's request threads.
         var index = entries.Count == 0 ? null : await Task.Run(() => FaqIndex.Build(entries), ct);
@@ -140,7 +138,7 @@ public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clo
             .ToDictionary(g => g.Key, g => PassageIndex.Build(g.Select(x => x.Passage).DistinctBy(x => x.Key).ToList(),
                 // Customers' questions in that language (the FAQs' phrasings, not the articles' headings) weigh the words
                 // (see PassageIndex.Build).
-                items.Where(k => !KnowledgeItem.IsArticleKey(k.Key)).SelectMany(k => k.Phrasings).Where(p => p.Language == g.Key).Select(p => p.Text)));
+                faqItems.SelectMany(k => k.Phrasings).Where(p => p.Language == g.Key).Select(p => p.Text)));
         return new KnowledgeSnapshot(index, faqs, Interlocked.Increment(ref _version), now) { Passages = passages };
     }
 }
