@@ -18,7 +18,10 @@ namespace Concierge.Benchmarks;
 /// drawn at random — with that language's demo questions: how the ranker holds up when a company's KB is smaller or
 /// monolingual (the KB a company imports is rarely our 14 phrasings per FAQ in two languages); each also as an import
 /// file with the answers (`…_import.csv`) and, per language, the bot-eval questions with the hand-off requests
-/// (`demozh_bot.csv`, `demoen_bot.csv`) — to judge the live bot the way a company importing its own KB would.
+/// (`demozh_bot.csv`, `demoen_bot.csv`) — to judge the live bot the way a company importing its own KB would;
+/// typo variants (`demozh_typo_q.csv`, `smp_typo_q.csv`, and for `eval intents` `smp2017_typo_test.csv`,
+/// `kuake_typo_test.csv`): every question with one character swapped for another common character of the same
+/// toneless pinyin, the commonest input-method slip (发票 → 发漂), to measure typo tolerance.
 /// </summary>
 internal static class FaqDevSets
 {
@@ -37,7 +40,13 @@ internal static class FaqDevSets
 
         var smp = IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "train.csv"));
         WriteKb(Path.Combine(output, "smp_kb.csv"), smp.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal), 8, rng);
-        WriteQueries(Path.Combine(output, "smp_q.csv"), IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "test.csv")).Select(r => (r.Text, r.Label)));
+        var smpTest = IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "test.csv")).Select(r => (r.Text, r.Label)).ToArray();
+        WriteQueries(Path.Combine(output, "smp_q.csv"), smpTest);
+        var typos = new Typos(datasets);
+        WriteQueries(Path.Combine(output, "smp_typo_q.csv"), typos.Apply(smpTest, 9));
+        WriteQueries(Path.Combine(output, "smp2017_typo_test.csv"), typos.Apply(smpTest, 9), "text,label");
+        var kuakeTest = IntentEvaluation.Read(Path.Combine(datasets, "kuake_qic", "test.csv")).Select(r => (r.Text, r.Label));
+        WriteQueries(Path.Combine(output, "kuake_typo_test.csv"), typos.Apply(kuakeTest, 9), "text,label");
 
         var pairs = new List<string[]>();
         using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(datasets, "lcqmc", "test.txt.gz")), CompressionMode.Decompress)))
@@ -54,7 +63,7 @@ internal static class FaqDevSets
         }
         File.WriteAllText(Path.Combine(output, "lcqmc_kb.csv"), kb.ToString());
         WriteQueries(Path.Combine(output, "lcqmc_q.csv"), queries);
-        var demo = WriteDemo(output);
+        var demo = WriteDemo(output, typos);
         Console.WriteLine($"wrote clinc, smp, lcqmc{(demo ? ", demo and its one-language variants" : "")} FAQ sets to {output}");
         return 0;
     }
@@ -72,7 +81,7 @@ internal static class FaqDevSets
     }
 
     // The demo knowledge base is part of the repository: found from the working folder upwards.
-    private static bool WriteDemo(string output)
+    private static bool WriteDemo(string output, Typos typos)
     {
         var folder = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (folder is not null && !Directory.Exists(Path.Combine(folder.FullName, "src/Concierge/Features/Knowledge/Demo"))) folder = folder.Parent;
@@ -126,18 +135,55 @@ internal static class FaqDevSets
                 }
                 File.WriteAllText(Path.Combine(output, $"demo{language}{suffix}_import.csv"), import.ToString());
             }
+            if (language == "zh") WriteQueries(Path.Combine(output, "demozh_typo_q.csv"), typos.Apply(questions, 5));
             // bot-eval questions of that language, the hand-off requests included.
             WriteQueries(Path.Combine(output, $"demo{language}_bot.csv"), allRows.Where(r => Chinese(r.Text) == (language == "zh")));
         }
         return true;
     }
 
-    private static void WriteQueries(string path, IEnumerable<(string Text, string FaqId)> rows)
+    private static void WriteQueries(string path, IEnumerable<(string Text, string FaqId)> rows, string header = "text,faq_id")
     {
-        var sb = new StringBuilder("text,faq_id\n");
+        var sb = new StringBuilder(header).Append('\n');
         foreach (var (t, id) in rows) sb.Append(Csv(t)).Append(',').Append(id).Append('\n');
         File.WriteAllText(path, sb.ToString());
     }
 
     private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>
+    /// One input-method typo per question: a character swapped for another character of the same toneless syllable,
+    /// both among the characters used at least 30 times in the public Chinese training texts (so the slip is one a
+    /// person would pick from the candidate list, not an obscure glyph).
+    /// </summary>
+    private sealed class Typos
+    {
+        private readonly HashSet<char> _common = [];
+        private readonly Dictionary<int, char[]> _bySound;
+
+        public Typos(string datasets)
+        {
+            var counts = new Dictionary<char, int>();
+            foreach (var set in new[] { "smp2017", "sentiment_shopping", "kuake_qic" })
+                foreach (var row in IntentEvaluation.Read(Path.Combine(datasets, set, "train.csv")))
+                    foreach (var c in row.Text)
+                        if (Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(c) > 0) counts[c] = counts.GetValueOrDefault(c) + 1;
+            foreach (var (c, n) in counts) if (n >= 30) _common.Add(c);
+            _bySound = _common.GroupBy(Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf)
+                .ToDictionary(g => g.Key, g => g.Order().ToArray());
+        }
+
+        public IEnumerable<(string Text, string Label)> Apply(IEnumerable<(string Text, string Label)> rows, int seed)
+        {
+            var rng = new Random(seed);
+            foreach (var (text, label) in rows)
+            {
+                var at = Enumerable.Range(0, text.Length).Where(i => _common.Contains(text[i]) && _bySound[Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(text[i])].Length > 1).ToArray();
+                if (at.Length == 0) { yield return (text, label); continue; }
+                var i = at[rng.Next(at.Length)];
+                var others = _bySound[Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(text[i])].Where(c => c != text[i]).ToArray();
+                yield return (text[..i] + others[rng.Next(others.Length)] + text[(i + 1)..], label);
+            }
+        }
+    }
 }

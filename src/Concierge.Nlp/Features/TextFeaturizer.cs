@@ -34,11 +34,10 @@ internal sealed record FeatureOptions
 /// <summary>Normalised text and its words, computed once and reused by every view.</summary>
 internal sealed record AnalyzedText(string Normalized, IReadOnlyList<string> Tokens)
 {
-    public static AnalyzedText Of(string? text)
-    {
-        var n = EngineText.Normalize(text);
-        return new AnalyzedText(n, EngineText.Tokens(n));
-    }
+    public static AnalyzedText Of(string? text) => OfNormalized(EngineText.Normalize(text));
+
+    /// <summary>For text already in the engine's canonical form (<see cref="EngineText.Normalize"/>).</summary>
+    public static AnalyzedText OfNormalized(string normalized) => new(normalized, EngineText.Tokens(normalized));
 }
 
 /// <summary>

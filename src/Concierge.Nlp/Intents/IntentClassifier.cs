@@ -1,5 +1,6 @@
 using Concierge.Nlp.Features;
 using Concierge.Nlp.Models;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Intents;
 
@@ -86,7 +87,8 @@ public static class IntentClassifier
             temperature = Calibration.FitTemperature(oofChosen, ys, labels.Length);
             if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oofChosen, ys, labels.Length, oosClass, temperature, options.ExpectedOutOfScopeShare);
         }
-        return new IntentModel(views[chosen].Featurizer, QuantizedLinear.From(linear!), hidden, labels, oosClass, temperature, threshold, options.TopK);
+        var corrector = HomophoneCorrector.Build(analyzed.Select(a => a.Normalized));
+        return new IntentModel(views[chosen].Featurizer, QuantizedLinear.From(linear!), hidden, labels, oosClass, temperature, threshold, options.TopK, corrector);
     }
 
     /// <summary>

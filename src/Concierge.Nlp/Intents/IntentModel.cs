@@ -1,6 +1,7 @@
 using System.Buffers;
 using Concierge.Nlp.Features;
 using Concierge.Nlp.Models;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Intents;
 
@@ -17,12 +18,13 @@ public sealed class IntentModel
     private readonly string[] _labels;
     private readonly int _oosClass;
     private readonly int _topK;
+    private readonly HomophoneCorrector _corrector;
 
     internal IntentModel(TextFeaturizer featurizer, QuantizedLinear linear, HiddenLayer? hidden, string[] labels, int oosClass,
-        float temperature, float threshold, int topK)
+        float temperature, float threshold, int topK, HomophoneCorrector corrector)
     {
         _featurizer = featurizer; _linear = linear; _hidden = hidden; _labels = labels; _oosClass = oosClass;
-        Temperature = temperature; OutOfScopeThreshold = threshold; _topK = Math.Max(1, topK);
+        Temperature = temperature; OutOfScopeThreshold = threshold; _topK = Math.Max(1, topK); _corrector = corrector;
     }
 
     /// <summary>The in-scope labels the model knows, in a stable order.</summary>
@@ -35,12 +37,14 @@ public sealed class IntentModel
     public float OutOfScopeThreshold { get; }
 
     /// <summary>Approximate bytes held by the model's arrays.</summary>
-    public long ApproximateBytes => _linear.Bytes + (_hidden?.Bytes ?? 0) + (long)_featurizer.Dimension * 24;
+    public long ApproximateBytes => _linear.Bytes + (_hidden?.Bytes ?? 0) + (long)_featurizer.Dimension * 24 + _corrector.PairCount * 40L;
 
     /// <summary>Classifies one text. Thread-safe; allocates only the result and the feature vector.</summary>
     public IntentPrediction Predict(string text)
     {
-        var x = _featurizer.Transform(text);
+        // Chinese typed with an input method may carry a same-sounding wrong character (查讯 for 查询): repaired against the
+        // training examples' own character pairs first (a no-op for models trained without Chinese).
+        var x = _featurizer.Transform(AnalyzedText.OfNormalized(_corrector.Correct(EngineText.Normalize(text))));
         var stride = _linear.Stride;
         float[]? rented = null;
         var probs = stride <= 512 ? stackalloc float[stride] : (rented = ArrayPool<float>.Shared.Rent(stride)).AsSpan(0, stride);
@@ -97,6 +101,7 @@ public sealed class IntentModel
         _linear.Write(w);
         w.Write(_hidden is not null);
         _hidden?.Write(w);
+        _corrector.Write(w);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
@@ -108,6 +113,7 @@ public sealed class IntentModel
         var f = TextFeaturizer.Read(r);
         var l = QuantizedLinear.Read(r);
         var h = r.ReadBoolean() ? HiddenLayer.Read(r) : null;
-        return new IntentModel(f, l, h, labels, oos, t, th, k);
+        var c = HomophoneCorrector.Read(r);
+        return new IntentModel(f, l, h, labels, oos, t, th, k, c);
     }
 }

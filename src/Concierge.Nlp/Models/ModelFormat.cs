@@ -9,7 +9,8 @@ namespace Concierge.Nlp.Models;
 internal static class ModelFormat
 {
     // 2: intent (and sentiment) models carry an optional hidden layer.
-    public const int Version = 2;
+    // 3: intent (and sentiment) models carry the homophone table of their training text.
+    public const int Version = 3;
 
     public static BinaryWriter OpenWriter(Stream stream, string magic)
     {

@@ -1,5 +1,6 @@
 using Concierge.Nlp.Features;
 using Concierge.Nlp.Matching;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Retrieval;
 
@@ -27,17 +28,18 @@ public sealed class FaqIndex
     private readonly WordIdf _idf;
     private readonly FaqRanker _ranker;
     private readonly FaqIndexOptions _options;
+    private readonly HomophoneCorrector _corrector;
 
     /// <summary>Softmax classifier over the phrasings (class = FAQ slot at build time); null for very large KBs.</summary>
     internal Models.LinearModel? Classifier { get; private init; }
 
     private FaqIndex(Doc?[] docs, Group?[] groups, Dictionary<string, int> groupOf, Bm25Index bm25, TextFeaturizer tfidf,
-        WordIdf idf, FaqRanker ranker, FaqIndexOptions options)
+        WordIdf idf, FaqRanker ranker, FaqIndexOptions options, HomophoneCorrector corrector)
     {
         _docs = docs; _groups = groups;
         _faqOf = new int[docs.Length];
         for (var d = 0; d < docs.Length; d++) _faqOf[d] = docs[d]?.Faq ?? -1;
-        _groupOf = groupOf; _bm25 = bm25; _tfidf = tfidf; _idf = idf; _ranker = ranker; _options = options;
+        _groupOf = groupOf; _bm25 = bm25; _tfidf = tfidf; _idf = idf; _ranker = ranker; _options = options; _corrector = corrector;
     }
 
     /// <summary>Number of FAQs.</summary>
@@ -76,9 +78,10 @@ public sealed class FaqIndex
         foreach (var (id, g) in groupOf) groups[g] = MakeGroup(id, docs, Enumerable.Range(0, docs.Length).Where(d => docs[d]!.Faq == g));
         var bm25 = Bm25Index.Build(terms);
         var classifier = TrainClassifier(docs, groups.Length, tfidf.Dimension, options.Seed, null);
-        var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options) { PhrasingCount = list.Length, Classifier = classifier };
+        var corrector = options.LexicalOnly ? HomophoneCorrector.Empty : HomophoneCorrector.Build(analyzed.Select(a => a.Normalized));
+        var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options, corrector) { PhrasingCount = list.Length, Classifier = classifier };
         var ranker = options.LexicalOnly ? FaqRanker.LexicalOnly : FaqRanker.Learn(index, options.Seed);
-        return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options) { PhrasingCount = list.Length, Classifier = classifier };
+        return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options, corrector) { PhrasingCount = list.Length, Classifier = classifier };
     }
 
     // Budget for the classifier's weights (FAQs × features): beyond it the KB relies on lexical and pair views.
@@ -162,7 +165,10 @@ public sealed class FaqIndex
                 docs[_docs.Length + k] = new Doc(phrasings[k], analyzed[k], _tfidf.Transform(analyzed[k]).Sorted(), g);
             groups[g] = MakeGroup(faqId, docs, Enumerable.Range(_docs.Length, phrasings.Length));
         }
-        return new FaqIndex(docs, groups, groupOf, bm25, _tfidf, _idf, _ranker, _options)
+        // The typo table is relearned whole: one pass over the phrasings' characters, and new words must be repairable.
+        var corrector = _options.LexicalOnly ? HomophoneCorrector.Empty
+            : HomophoneCorrector.Build(docs.Where(d => d is not null).Select(d => d!.Text.Normalized));
+        return new FaqIndex(docs, groups, groupOf, bm25, _tfidf, _idf, _ranker, _options, corrector)
         {
             Classifier = Classifier,
             PhrasingCount = PhrasingCount - removed.Length + phrasings.Length,
@@ -172,7 +178,9 @@ public sealed class FaqIndex
     /// <summary>The <paramref name="k"/> best FAQs for <paramref name="query"/>, best first, and whether none of them fits.</summary>
     public FaqSearchResult Search(string query, int k = 5)
     {
-        var q = AnalyzedText.Of(query);
+        // Typed with an input method, a query may carry a same-sounding wrong character (退宽 for 退款): repaired against
+        // the phrasings' own character pairs before anything else looks at it.
+        var q = AnalyzedText.OfNormalized(_corrector.Correct(EngineText.Normalize(query)));
         var cands = Candidates(q, _tfidf.Transform(q).Sorted(), -1, -1, _options.Rerank, Classifier);
         var scored = _ranker.Rank(cands, q);
         var result = new List<FaqCandidate>(Math.Min(k, scored.Count));

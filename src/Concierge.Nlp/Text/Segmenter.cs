@@ -247,6 +247,24 @@ public sealed class Segmenter
     }
 
     /// <summary>ln P of the best segmentation of <paramref name="word"/> using the base dictionary only.</summary>
+    /// <summary>
+    /// Log probability of the most likely segmentation of a run of Chinese characters under the dictionary's unigram
+    /// model: how word-like the run is. Compares two spellings of the same length (<see cref="HomophoneCorrector"/>).
+    /// </summary>
+    internal double PathLogProb(ReadOnlySpan<char> run) => PathLogProb(run, -1, out _);
+
+    /// <summary>As <see cref="PathLogProb(ReadOnlySpan{char})"/>, and whether character <paramref name="at"/> is a word of its own on that path.</summary>
+    internal double PathLogProb(ReadOnlySpan<char> run, int at, out bool single)
+    {
+        Span<double> route = run.Length <= 64 ? stackalloc double[run.Length + 1] : new double[run.Length + 1];
+        Span<int> next = run.Length <= 64 ? stackalloc int[run.Length + 1] : new int[run.Length + 1];
+        BestPath(run, route, next);
+        single = false;
+        for (var k = 0; k < run.Length; k = next[k])
+            if (k <= at && at < next[k]) { single = next[k] == k + 1; break; }
+        return route[0];
+    }
+
     private double BestPathLogProb(string word)
     {
         var route = new double[word.Length + 1];
