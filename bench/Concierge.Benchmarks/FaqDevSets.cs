@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Concierge.Nlp.Evaluation;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Benchmarks;
 
@@ -43,8 +44,9 @@ internal static class FaqDevSets
         var smpTest = IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "test.csv")).Select(r => (r.Text, r.Label)).ToArray();
         WriteQueries(Path.Combine(output, "smp_q.csv"), smpTest);
         var typos = new Typos(datasets);
-        WriteQueries(Path.Combine(output, "smp_typo_q.csv"), typos.Apply(smpTest, 9));
-        WriteQueries(Path.Combine(output, "smp2017_typo_test.csv"), typos.Apply(smpTest, 9), "text,label");
+        var smpTypos = typos.Apply(smpTest, 9).ToArray();
+        WriteQueries(Path.Combine(output, "smp_typo_q.csv"), smpTypos);
+        WriteQueries(Path.Combine(output, "smp2017_typo_test.csv"), smpTypos, "text,label");
         var kuakeTest = IntentEvaluation.Read(Path.Combine(datasets, "kuake_qic", "test.csv")).Select(r => (r.Text, r.Label));
         WriteQueries(Path.Combine(output, "kuake_typo_test.csv"), typos.Apply(kuakeTest, 9), "text,label");
 
@@ -167,9 +169,9 @@ internal static class FaqDevSets
             foreach (var set in new[] { "smp2017", "sentiment_shopping", "kuake_qic" })
                 foreach (var row in IntentEvaluation.Read(Path.Combine(datasets, set, "train.csv")))
                     foreach (var c in row.Text)
-                        if (Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(c) > 0) counts[c] = counts.GetValueOrDefault(c) + 1;
+                        if (ChinesePinyin.ExactSoundOf(c) > 0) counts[c] = counts.GetValueOrDefault(c) + 1;
             foreach (var (c, n) in counts) if (n >= 30) _common.Add(c);
-            _bySound = _common.GroupBy(Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf)
+            _bySound = _common.GroupBy(ChinesePinyin.ExactSoundOf)
                 .ToDictionary(g => g.Key, g => g.Order().ToArray());
         }
 
@@ -178,10 +180,10 @@ internal static class FaqDevSets
             var rng = new Random(seed);
             foreach (var (text, label) in rows)
             {
-                var at = Enumerable.Range(0, text.Length).Where(i => _common.Contains(text[i]) && _bySound[Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(text[i])].Length > 1).ToArray();
+                var at = Enumerable.Range(0, text.Length).Where(i => _common.Contains(text[i]) && _bySound[ChinesePinyin.ExactSoundOf(text[i])].Length > 1).ToArray();
                 if (at.Length == 0) { yield return (text, label); continue; }
                 var i = at[rng.Next(at.Length)];
-                var others = _bySound[Concierge.Nlp.Text.ChinesePinyin.ExactSoundOf(text[i])].Where(c => c != text[i]).ToArray();
+                var others = _bySound[ChinesePinyin.ExactSoundOf(text[i])].Where(c => c != text[i]).ToArray();
                 yield return (text[..i] + others[rng.Next(others.Length)] + text[(i + 1)..], label);
             }
         }

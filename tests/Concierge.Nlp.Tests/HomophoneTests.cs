@@ -1,5 +1,4 @@
 using Concierge.Nlp.Intents;
-using Concierge.Nlp.Retrieval;
 using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Tests;
@@ -52,24 +51,13 @@ public class HomophoneTests
         english.Correct("我想退宽").ShouldBe("我想退宽");
     }
 
-    private static readonly Lazy<FaqIndex> Kb = new(() => FaqIndex.Build(
-    [
-        .. Faq("shipping", "多久能发货", "什么时候发货", "下单后几天发货", "今天能发出吗", "发货时间是多久"),
-        .. Faq("refund", "怎么申请退款", "我要退款", "退款多久到账", "钱什么时候退回来", "如何办理退款"),
-        .. Faq("invoice", "可以开发票吗", "发票怎么开", "我需要增值税发票", "能开公司抬头的发票吗", "电子发票在哪里下载"),
-        .. Faq("coupon", "优惠券怎么用", "优惠券用不了", "领的券在哪里", "满减券怎么使用", "优惠码无效怎么办"),
-    ]));
-
-    private static IEnumerable<FaqEntry> Faq(string id, params string[] questions) =>
-        questions.Select((q, i) => new FaqEntry(id, q, i == 0));
-
     [Theory]
     [InlineData("退宽多久能到账", "refund")]
     [InlineData("发漂怎么开", "invoice")]
     [InlineData("优会券用不了", "coupon")]
     public void AKnowledgeBaseSearchForgivesATypo(string query, string faqId)
     {
-        var result = Kb.Value.Search(query, 3);
+        var result = RetrievalTests.Index.Value.Search(query, 3);   // the shared bilingual test KB
         result.Candidates[0].FaqId.ShouldBe(faqId);
         result.NoneOfThese.ShouldBeFalse();
     }

@@ -14,9 +14,9 @@ public class RetrievalTests
         .. Faq("password", "how do i reset my password", "forgot my password", "change my login password", "password reset email never came", "cannot sign in"),
     ];
 
-    private static readonly Lazy<FaqIndex> Index = new(() => FaqIndex.Build(Kb));
+    internal static readonly Lazy<FaqIndex> Index = new(() => FaqIndex.Build(Kb));
 
-    private static IEnumerable<FaqEntry> Faq(string id, params string[] questions) =>
+    internal static IEnumerable<FaqEntry> Faq(string id, params string[] questions) =>
         questions.Select((q, i) => new FaqEntry(id, q, i == 0));
 
     [Theory]

@@ -63,10 +63,9 @@ internal sealed class HomophoneCorrector
     }
 
     /// <summary>The corrected text, or <paramref name="normalized"/> itself (same instance) when nothing needed correcting.</summary>
-    public string Correct(string normalized) => _counts.Count == 0 ? normalized : Correct(normalized, Segmenter.Default);
-
-    internal string Correct(string normalized, Segmenter words)
+    public string Correct(string normalized)
     {
+        if (_counts.Count == 0) return normalized;
         char[]? text = null;
         for (var i = 0; i + 1 < normalized.Length; i++)
         {
@@ -80,7 +79,7 @@ internal sealed class HomophoneCorrector
             if (fa == a && fb != b && !KnownWith(s, i + 1, i + 2)) (at, with) = (i + 1, fb);
             else if (fb == b && fa != a && !KnownWith(s, i - 1, i)) (at, with) = (i, fa);
             else continue;
-            if (!MoreWordLike(s, at, with, words)) continue;
+            if (!MoreWordLike(s, at, with)) continue;
             text ??= normalized.ToCharArray();
             text[at] = with;
         }
@@ -91,13 +90,14 @@ internal sealed class HomophoneCorrector
     private bool KnownWith(ReadOnlySpan<char> s, int x, int y) => x >= 0 && y < s.Length && _counts.ContainsKey(Pair(s[x], s[y]));
 
     // The dictionary tests of the class summary, on the Chinese run around `at` (up to Context characters each side).
-    private static bool MoreWordLike(ReadOnlySpan<char> s, int at, char with, Segmenter words)
+    private static bool MoreWordLike(ReadOnlySpan<char> s, int at, char with)
     {
         int from = at, to = at + 1;
         while (from > 0 && at - from < Context && ChinesePinyin.SoundOf(s[from - 1]) > 0) from--;
         while (to < s.Length && to - at <= Context && ChinesePinyin.SoundOf(s[to]) > 0) to++;
         Span<char> run = stackalloc char[to - from];
         s[from..to].CopyTo(run);
+        var words = Segmenter.Default;
         var before = words.PathLogProb(run, at - from, out var single);
         if (!single) return false;
         run[at - from] = with;

@@ -246,14 +246,11 @@ public sealed class Segmenter
         return word.ToString();
     }
 
-    /// <summary>ln P of the best segmentation of <paramref name="word"/> using the base dictionary only.</summary>
     /// <summary>
     /// Log probability of the most likely segmentation of a run of Chinese characters under the dictionary's unigram
-    /// model: how word-like the run is. Compares two spellings of the same length (<see cref="HomophoneCorrector"/>).
+    /// model (how word-like the run is), and whether character <paramref name="at"/> is a word of its own on that path.
+    /// Compares two spellings of the same length (<see cref="HomophoneCorrector"/>).
     /// </summary>
-    internal double PathLogProb(ReadOnlySpan<char> run) => PathLogProb(run, -1, out _);
-
-    /// <summary>As <see cref="PathLogProb(ReadOnlySpan{char})"/>, and whether character <paramref name="at"/> is a word of its own on that path.</summary>
     internal double PathLogProb(ReadOnlySpan<char> run, int at, out bool single)
     {
         Span<double> route = run.Length <= 64 ? stackalloc double[run.Length + 1] : new double[run.Length + 1];
@@ -265,6 +262,7 @@ public sealed class Segmenter
         return route[0];
     }
 
+    /// <summary>ln P of the best segmentation of <paramref name="word"/> using the base dictionary only.</summary>
     private double BestPathLogProb(string word)
     {
         var route = new double[word.Length + 1];
