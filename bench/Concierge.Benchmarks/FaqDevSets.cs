@@ -22,7 +22,10 @@ namespace Concierge.Benchmarks;
 /// (`demozh_bot.csv`, `demoen_bot.csv`) — to judge the live bot the way a company importing its own KB would;
 /// typo variants (`demozh_typo_q.csv`, `smp_typo_q.csv`, and for `eval intents` `smp2017_typo_test.csv`,
 /// `kuake_typo_test.csv`): every question with one character swapped for another common character of the same
-/// toneless pinyin, the commonest input-method slip (发票 → 发漂), to measure typo tolerance.
+/// toneless pinyin, the commonest input-method slip (发票 → 发漂), to measure typo tolerance;
+/// courtesy variants (`demozh_wrap_q.csv`, `smp_wrap_q.csv`, for `eval intents` `smp2017_wrap_test.csv`,
+/// `kuake_wrap_test.csv`, `banking77_wrap_test.csv`, `clinc150_wrap_test.csv`, and for `bot-eval` `demo_wrap_eval.csv`):
+/// most questions wrapped in a greeting, a "may I ask" and thanks or urgency, as customers write them in a chat window.
 /// </summary>
 internal static class FaqDevSets
 {
@@ -49,6 +52,12 @@ internal static class FaqDevSets
         WriteQueries(Path.Combine(output, "smp2017_typo_test.csv"), smpTypos, "text,label");
         var kuakeTest = IntentEvaluation.Read(Path.Combine(datasets, "kuake_qic", "test.csv")).Select(r => (r.Text, r.Label));
         WriteQueries(Path.Combine(output, "kuake_typo_test.csv"), typos.Apply(kuakeTest, 9), "text,label");
+        WriteQueries(Path.Combine(output, "smp_wrap_q.csv"), Wrapping.Apply(smpTest, 11));
+        WriteQueries(Path.Combine(output, "smp2017_wrap_test.csv"), Wrapping.Apply(smpTest, 11), "text,label");
+        WriteQueries(Path.Combine(output, "kuake_wrap_test.csv"), Wrapping.Apply(kuakeTest, 11), "text,label");
+        foreach (var set in new[] { "banking77", "clinc150" })
+            WriteQueries(Path.Combine(output, $"{set}_wrap_test.csv"),
+                Wrapping.Apply(IntentEvaluation.Read(Path.Combine(datasets, set, "test.csv")).Select(r => (r.Text, r.Label)), 11), "text,label");
 
         var pairs = new List<string[]>();
         using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(datasets, "lcqmc", "test.txt.gz")), CompressionMode.Decompress)))
@@ -101,6 +110,7 @@ internal static class FaqDevSets
         using var reader = DelimitedReader.OpenText(Path.Combine(demo, "demo-eval.csv"));
         var allRows = DelimitedReader.ReadCsv(reader, "demo-eval.csv", "text", "faq_id").Select(r => (Text: r.Values[0], FaqId: r.Values[1])).ToArray();
         var rows = allRows.Where(r => r.FaqId != "handoff").ToArray();
+        WriteQueries(Path.Combine(output, "demo_wrap_eval.csv"), Wrapping.Apply(allRows, 5));
 
         var kb = new StringBuilder("faq_id,question,is_standard\n");
         foreach (var (id, questions) in faqs)
@@ -138,6 +148,7 @@ internal static class FaqDevSets
                 File.WriteAllText(Path.Combine(output, $"demo{language}{suffix}_import.csv"), import.ToString());
             }
             if (language == "zh") WriteQueries(Path.Combine(output, "demozh_typo_q.csv"), typos.Apply(questions, 5));
+            if (language == "zh") WriteQueries(Path.Combine(output, "demozh_wrap_q.csv"), Wrapping.Apply(questions, 5));
             // bot-eval questions of that language, the hand-off requests included.
             WriteQueries(Path.Combine(output, $"demo{language}_bot.csv"), allRows.Where(r => Chinese(r.Text) == (language == "zh")));
         }
@@ -152,6 +163,51 @@ internal static class FaqDevSets
     }
 
     private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>
+    /// Courtesy around a question, as typed into a chat window: a greeting or form of address and often a "may I ask" before
+    /// it, thanks, urgency or a softener after it (each side left bare now and then, and one question in eight untouched).
+    /// Chinese questions get Chinese courtesy, others English.
+    /// </summary>
+    private static class Wrapping
+    {
+        private static readonly string[] ZhBefore =
+        [
+            "你好，", "您好，", "你好呀，", "在吗？", "在吗在吗，", "亲，", "亲，在吗？", "客服你好，", "早上好，", "晚上好呀，", "嗨，",
+            "hello，", "有人在吗？", "老板，", "不好意思打扰一下，", "", "",
+        ];
+        private static readonly string[] ZhAsk = ["请问", "我想问一下，", "想咨询一下，", "麻烦问下，", "请教一下，", "问一下，", "", "", ""];
+        private static readonly string[] ZhAfter =
+        [
+            "，谢谢", "？谢谢！", "，谢谢啦", "，多谢", "，感谢", "，急", "，急急急！！", "，在线等", "，麻烦尽快回复", "，辛苦了",
+            "，拜托了", "~谢谢亲", " 谢谢", "", "",
+        ];
+        private static readonly string[] EnBefore =
+        [
+            "hi, ", "Hi! ", "hello, ", "Hello there, ", "hey, ", "hey there! ", "good morning, ", "Good evening, ",
+            "excuse me, ", "sorry to bother you, ", "hi, quick question: ", "", "",
+        ];
+        private static readonly string[] EnAfter =
+        [
+            " thanks", ", thanks!", " thank you", ", thank you so much", ", thanks in advance", " please", ", please!", " pls",
+            " thx", ", urgent", " asap", "", "",
+        ];
+
+        public static IEnumerable<(string Text, string Label)> Apply(IEnumerable<(string Text, string Label)> rows, int seed)
+        {
+            var rng = new Random(seed);
+            foreach (var (text, label) in rows)
+            {
+                if (rng.Next(8) == 0) { yield return (text, label); continue; }
+                var chinese = text.Any(c => c >= '\u4e00' && c <= '\u9fff');
+                yield return chinese
+                    ? (Pick(rng, ZhBefore) + Pick(rng, ZhAsk) + text + Pick(rng, ZhAfter), label)
+                    : (Pick(rng, EnBefore) + text + Pick(rng, EnAfter), label);
+            }
+        }
+
+        private static string Pick(Random rng, string[] options) => options[rng.Next(options.Length)];
+    }
 
     /// <summary>
     /// One input-method typo per question: a character swapped for another character of the same toneless syllable,

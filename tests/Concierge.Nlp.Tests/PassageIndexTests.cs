@@ -42,6 +42,8 @@ public class PassageIndexTests
     [InlineData("my washing machine shakes a lot when it spins", "washer", "transit bolts")]
     [InlineData("加湿器用自来水可以吗", "加湿器", "纯净水")]
     [InlineData("新洗衣机的运输螺栓要拆吗", "洗衣机", "运输螺栓")]
+    [InlineData("你好，请问加湿器用自来水可以吗？谢谢！", "加湿器", "纯净水")]   // courtesy is not part of the question
+    [InlineData("Hi, can I wash the HEPA filter? Thanks", "purifier", "Do not wash")]
     public void AQuestionAnsweredInTheTextFindsTheSentencesThatAnswerIt(string question, string key, string expected)
     {
         var hit = Index.Value.Find(question);

@@ -44,7 +44,7 @@ public sealed class IntentModel
     {
         // Chinese typed with an input method may carry a same-sounding wrong character (查讯 for 查询): repaired against the
         // training examples' own character pairs first (a no-op for models trained without Chinese).
-        var x = _featurizer.Transform(AnalyzedText.OfNormalized(_corrector.Correct(EngineText.Normalize(text))));
+        var x = _featurizer.Transform(Analyze(_corrector.Correct(EngineText.Normalize(text))));
         var stride = _linear.Stride;
         float[]? rented = null;
         var probs = stride <= 512 ? stackalloc float[stride] : (rented = ArrayPool<float>.Shared.Rent(stride)).AsSpan(0, stride);
@@ -55,6 +55,14 @@ public sealed class IntentModel
         if (rented is not null) ArrayPool<float>.Shared.Return(rented);
         return result;
     }
+
+    /// <summary>
+    /// A query as the model sees it: without the courtesy wrapped around the request ("你好，我要退款，谢谢" reads "我要退款");
+    /// a text that is only courtesy ("你好") stays whole and is classified as such. Training examples are used as written:
+    /// trimming them too retrains on slightly different text and cost SMP2017 0.6 and CLINC150 0.4 points, while trimming
+    /// only the query leaves the clean test sets as they were.
+    /// </summary>
+    private static AnalyzedText Analyze(string normalized) => AnalyzedText.OfNormalized(Courtesy.Trim(normalized));
 
     internal static (int Best, float BestP, int ArgMax) Inspect(ReadOnlySpan<float> probs, int classes, int oosClass)
     {

@@ -1,4 +1,5 @@
 using Concierge.Nlp.Features;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Nlp.Retrieval;
 
@@ -92,7 +93,8 @@ public sealed class PassageIndex
     public PassageHit? Best(string question, string? onlyKey = null)
     {
         if (_windows.Length == 0 || string.IsNullOrWhiteSpace(question)) return null;
-        var query = Bm25Index.Terms(AnalyzedText.Of(question));
+        // "你好，…谢谢" would count against coverage as words no window holds: the question is judged without its courtesy.
+        var query = Bm25Index.Terms(AnalyzedText.OfNormalized(Courtesy.Trim(EngineText.Normalize(question))));
         if (query.Count == 0) return null;
         var scores = new float[2 * _windows.Length];
         var touched = new List<int>();

@@ -21,6 +21,7 @@ public sealed class BotJudgementTests : IAsyncLifetime
     [InlineData("get me a person please")]
     [InlineData("I need a person please, my parcel is late.")]
     [InlineData("Agent")]
+    [InlineData("good morning, agent please!")]
     [InlineData("I don't want to talk to a bot")]
     public async Task AskingForAPersonInOtherWordsHandsOff(string text)
     {
@@ -49,6 +50,16 @@ public sealed class BotJudgementTests : IAsyncLifetime
         turn.Str("action").ShouldBe("answer");
         turn.Str("faqKey").ShouldBe(faqKey);
         sent.GetProperty("replies")[0].GetProperty("quickReplies").EnumerateArray().Select(q => q.GetString()).ShouldContain(human);
+    }
+
+    [Theory]
+    [InlineData("亲，在吗？请问发票怎么开，谢谢！", "invoice-how")]
+    [InlineData("Hi there, how do I cancel my order? Thanks!", "order-cancel")]
+    public async Task AQuestionWrappedInGreetingsAndThanksIsAnsweredLikeTheBareOne(string text, string faqKey)
+    {
+        var (_, turn) = await _app.AskBot(text);
+        turn.Str("action").ShouldBe("answer");
+        turn.Str("faqKey").ShouldBe(faqKey);
     }
 
     [Fact]

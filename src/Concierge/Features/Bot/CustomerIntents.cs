@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Concierge.Nlp.Text;
 
 namespace Concierge.Features.Bot;
 
@@ -10,7 +11,15 @@ internal static partial class CustomerIntents
 {
     private static readonly string[] HumanZh = ["转人工", "人工客服", "人工服务", "找人工", "要人工", "接人工", "真人", "人工坐席", "客服人员", "活人", "人工接待", "转接人工"];
 
+    /// <summary>Asks for a person, also inside greetings and thanks ("good morning, agent please!").</summary>
     public static bool AsksForHuman(string text)
+    {
+        if (AsksForHumanAsWritten(text)) return true;
+        var bare = Courtesy.Trim(text);
+        return !ReferenceEquals(bare, text) && AsksForHumanAsWritten(bare);
+    }
+
+    private static bool AsksForHumanAsWritten(string text)
     {
         if (HumanZh.Any(text.Contains)) return true;
         if (text.Contains("人工", StringComparison.Ordinal) && !text.Contains("人工智能", StringComparison.Ordinal) && text.Length <= 12) return true;

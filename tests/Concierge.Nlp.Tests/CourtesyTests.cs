@@ -1,0 +1,72 @@
+using Concierge.Nlp.Intents;
+using Concierge.Nlp.Retrieval;
+using Concierge.Nlp.Text;
+
+namespace Concierge.Nlp.Tests;
+
+/// <summary>The greetings and thanks customers wrap a question in are no part of what they ask.</summary>
+public class CourtesyTests
+{
+    private static string Trim(string text) => Courtesy.Trim(TextNormalizer.Normalize(text));
+
+    [Theory]
+    [InlineData("亲，在吗？我想问一下发票怎么开，谢谢！", "发票怎么开")]
+    [InlineData("你好请问运费怎么算谢谢", "运费怎么算")]
+    [InlineData("客服你好，我要退款，急急急！！", "我要退款")]
+    [InlineData("您好，麻烦问一下，什么时候发货？在线等", "什么时候发货")]
+    [InlineData("不好意思打扰了，优惠券用不了，麻烦了", "优惠券用不了")]
+    [InlineData("老板，能便宜点吗", "能便宜点吗")]
+    [InlineData("Hi there, how do I return an item? Thanks!", "how do i return an item")]
+    [InlineData("hello, where is my order please", "where is my order")]
+    [InlineData("Excuse me, can I pay by card? thank you so much", "can i pay by card")]
+    public void TheWrappingIsCut(string typed, string meant) => Trim(typed).ShouldBe(meant);
+
+    [Theory]
+    [InlineData("你好")]                 // only courtesy: a greeting, for the caller's chit-chat handling
+    [InlineData("谢谢！")]
+    [InlineData("请问")]
+    [InlineData("Hi!")]
+    [InlineData("thank you")]
+    [InlineData("客服电话多少")]          // 客服 is the topic here, not a form of address
+    [InlineData("亲子装怎么退")]          // 亲 starts a word
+    [InlineData("为什么这么急")]          // 急 belongs to the question
+    [InlineData("广州明天天气好吗")]
+    [InlineData("high heels in size 38?")] // "hi" is not a word here
+    [InlineData("怎么申请退款？")]         // no courtesy: the text keeps its own punctuation
+    public void TextThatIsAllCourtesyOrNoneIsLeftAsItIs(string typed)
+    {
+        var normalized = TextNormalizer.Normalize(typed);
+        Courtesy.Trim(normalized).ShouldBeSameAs(normalized);
+    }
+
+    [Theory]
+    [InlineData("亲，在吗？请问发票怎么开，谢谢！", "invoice")]
+    [InlineData("你好，我想问一下退款多久到账啊，急", "refund")]
+    [InlineData("hi, I forgot my password. thanks in advance", "password")]
+    public void AWrappedQuestionIsAnsweredLikeTheBareOne(string query, string faqId)
+    {
+        var result = RetrievalTests.Index.Value.Search(query, 3);
+        result.NoneOfThese.ShouldBeFalse();
+        result.Candidates[0].FaqId.ShouldBe(faqId);
+    }
+
+    [Fact]
+    public void TypingAPhrasingThatStartsWithCourtesyIsStillAnExactMatch()
+    {
+        var index = FaqIndex.Build(RetrievalTests.Faq("invoice", "请问可以开发票吗", "发票怎么开", "我需要增值税发票")
+            .Concat(RetrievalTests.Faq("refund", "怎么申请退款", "我要退款", "退款多久到账")));
+        index.Search("请问可以开发票吗").Candidates[0].Score.ShouldBeGreaterThanOrEqualTo(FaqIndex.ExactMatchScore);
+        index.Search("可以开发票吗，谢谢").Candidates[0].Score.ShouldBeGreaterThanOrEqualTo(FaqIndex.ExactMatchScore);
+    }
+
+    [Fact]
+    public void AnIntentModelReadsTheRequestInsideTheCourtesy()
+    {
+        var model = IntentClassifier.Train(IntentFixtures.Chinese);
+        var wrapped = model.Predict("亲，在吗？帮我查下物流，谢谢！");
+        wrapped.Label.ShouldBe("查询物流");
+        wrapped.IsOutOfScope.ShouldBeFalse();
+        wrapped.Confidence.ShouldBe(model.Predict("帮我查下物流").Confidence);
+        model.Predict("你好").IsOutOfScope.ShouldBeTrue();
+    }
+}
