@@ -25,7 +25,9 @@ namespace Concierge.Benchmarks;
 /// toneless pinyin, the commonest input-method slip (发票 → 发漂), to measure typo tolerance;
 /// courtesy variants (`demozh_wrap_q.csv`, `smp_wrap_q.csv`, for `eval intents` `smp2017_wrap_test.csv`,
 /// `kuake_wrap_test.csv`, `banking77_wrap_test.csv`, `clinc150_wrap_test.csv`, and for `bot-eval` `demo_wrap_eval.csv`):
-/// most questions wrapped in a greeting, a "may I ask" and thanks or urgency, as customers write them in a chat window.
+/// most questions wrapped in a greeting, a "may I ask" and thanks or urgency, as customers write them in a chat window;
+/// English typo variants (`demoen_typo_q.csv`, `clinc_typo_q.csv`, for `eval intents` `banking77_typo_test.csv`,
+/// `clinc150_typo_test.csv`): one word of five or more letters per question given one keyboard slip.
 /// </summary>
 internal static class FaqDevSets
 {
@@ -41,6 +43,10 @@ internal static class FaqDevSets
         var clincTest = IntentEvaluation.Read(Path.Combine(datasets, "clinc150", "test.csv")).ToArray();
         rng.Shuffle(clincTest);
         WriteQueries(Path.Combine(output, "clinc_q.csv"), clincTest.Take(2000).Select(r => (r.Text, r.Label == "oos" ? "none" : r.Label)));
+        WriteQueries(Path.Combine(output, "clinc_typo_q.csv"), EnglishTypos.Apply(clincTest.Take(2000).Select(r => (r.Text, r.Label == "oos" ? "none" : r.Label)), 13));
+        foreach (var set in new[] { "banking77", "clinc150" })
+            WriteQueries(Path.Combine(output, $"{set}_typo_test.csv"),
+                EnglishTypos.Apply(IntentEvaluation.Read(Path.Combine(datasets, set, "test.csv")).Select(r => (r.Text, r.Label)), 13), "text,label");
 
         var smp = IntentEvaluation.Read(Path.Combine(datasets, "smp2017", "train.csv"));
         WriteKb(Path.Combine(output, "smp_kb.csv"), smp.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal), 8, rng);
@@ -149,6 +155,7 @@ internal static class FaqDevSets
             }
             if (language == "zh") WriteQueries(Path.Combine(output, "demozh_typo_q.csv"), typos.Apply(questions, 5));
             if (language == "zh") WriteQueries(Path.Combine(output, "demozh_wrap_q.csv"), Wrapping.Apply(questions, 5));
+            if (language == "en") WriteQueries(Path.Combine(output, "demoen_typo_q.csv"), EnglishTypos.Apply(questions, 5));
             // bot-eval questions of that language, the hand-off requests included.
             WriteQueries(Path.Combine(output, $"demo{language}_bot.csv"), allRows.Where(r => Chinese(r.Text) == (language == "zh")));
         }
@@ -163,6 +170,52 @@ internal static class FaqDevSets
     }
 
     private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>
+    /// One keyboard slip per question, in a word of five or more letters (the first and last letter kept): a letter
+    /// dropped, two neighbours swapped, a letter replaced by a neighbouring key or a neighbouring key's letter added.
+    /// </summary>
+    private static class EnglishTypos
+    {
+        private static readonly string[] Rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+        public static IEnumerable<(string Text, string Label)> Apply(IEnumerable<(string Text, string Label)> rows, int seed)
+        {
+            var rng = new Random(seed);
+            foreach (var (text, label) in rows)
+            {
+                var words = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z]{5,}");
+                if (words.Count == 0) { yield return (text, label); continue; }
+                var m = words[rng.Next(words.Count)];
+                yield return (text[..m.Index] + Slip(m.Value, rng) + text[(m.Index + m.Length)..], label);
+            }
+        }
+
+        private static string Slip(string w, Random rng)
+        {
+            var i = rng.Next(1, w.Length - 1);
+            return rng.Next(4) switch
+            {
+                0 => w.Remove(i, 1),
+                1 => string.Concat(w.AsSpan(0, i), w[i + 1].ToString(), w[i].ToString(), w.AsSpan(i + 2)),
+                2 => string.Concat(w.AsSpan(0, i), Neighbour(w[i], rng).ToString(), w.AsSpan(i + 1)),
+                _ => w.Insert(i, Neighbour(w[i], rng).ToString()),
+            };
+        }
+
+        private static char Neighbour(char c, Random rng)
+        {
+            var lower = char.ToLowerInvariant(c);
+            var row = Array.FindIndex(Rows, r => r.Contains(lower));
+            if (row < 0) return c;
+            var col = Rows[row].IndexOf(lower);
+            var near = new List<char>();
+            for (var r = Math.Max(0, row - 1); r <= Math.Min(Rows.Length - 1, row + 1); r++)
+                for (var k = Math.Max(0, col - 1); k <= Math.Min(Rows[r].Length - 1, col + 1); k++)
+                    if (Rows[r][k] != lower) near.Add(Rows[r][k]);
+            return near[rng.Next(near.Count)];
+        }
+    }
 
     /// <summary>
     /// Courtesy around a question, as typed into a chat window: a greeting or form of address and often a "may I ask" before

@@ -87,7 +87,7 @@ public static class IntentClassifier
             temperature = Calibration.FitTemperature(oofChosen, ys, labels.Length);
             if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oofChosen, ys, labels.Length, oosClass, temperature, options.ExpectedOutOfScopeShare);
         }
-        var corrector = HomophoneCorrector.Build(analyzed.Select(a => a.Normalized));
+        var corrector = TypoCorrector.Build(analyzed.Select(a => a.Normalized).ToArray());
         return new IntentModel(views[chosen].Featurizer, QuantizedLinear.From(linear!), hidden, labels, oosClass, temperature, threshold, options.TopK, corrector);
     }
 

@@ -18,10 +18,10 @@ public sealed class IntentModel
     private readonly string[] _labels;
     private readonly int _oosClass;
     private readonly int _topK;
-    private readonly HomophoneCorrector _corrector;
+    private readonly TypoCorrector _corrector;
 
     internal IntentModel(TextFeaturizer featurizer, QuantizedLinear linear, HiddenLayer? hidden, string[] labels, int oosClass,
-        float temperature, float threshold, int topK, HomophoneCorrector corrector)
+        float temperature, float threshold, int topK, TypoCorrector corrector)
     {
         _featurizer = featurizer; _linear = linear; _hidden = hidden; _labels = labels; _oosClass = oosClass;
         Temperature = temperature; OutOfScopeThreshold = threshold; _topK = Math.Max(1, topK); _corrector = corrector;
@@ -37,13 +37,13 @@ public sealed class IntentModel
     public float OutOfScopeThreshold { get; }
 
     /// <summary>Approximate bytes held by the model's arrays.</summary>
-    public long ApproximateBytes => _linear.Bytes + (_hidden?.Bytes ?? 0) + (long)_featurizer.Dimension * 24 + _corrector.PairCount * 40L;
+    public long ApproximateBytes => _linear.Bytes + (_hidden?.Bytes ?? 0) + (long)_featurizer.Dimension * 24 + _corrector.ApproximateBytes;
 
     /// <summary>Classifies one text. Thread-safe; allocates only the result and the feature vector.</summary>
     public IntentPrediction Predict(string text)
     {
-        // Chinese typed with an input method may carry a same-sounding wrong character (查讯 for 查询): repaired against the
-        // training examples' own character pairs first (a no-op for models trained without Chinese).
+        // Chinese typed with an input method may carry a same-sounding wrong character (查讯 for 查询), English a word one
+        // letter off (arrivd): repaired against the training examples' own character pairs and words first.
         var x = _featurizer.Transform(Analyze(_corrector.Correct(EngineText.Normalize(text))));
         var stride = _linear.Stride;
         float[]? rented = null;
@@ -121,7 +121,7 @@ public sealed class IntentModel
         var f = TextFeaturizer.Read(r);
         var l = QuantizedLinear.Read(r);
         var h = r.ReadBoolean() ? HiddenLayer.Read(r) : null;
-        var c = HomophoneCorrector.Read(r);
+        var c = TypoCorrector.Read(r);
         return new IntentModel(f, l, h, labels, oos, t, th, k, c);
     }
 }

@@ -10,7 +10,8 @@ internal static class ModelFormat
 {
     // 2: intent (and sentiment) models carry an optional hidden layer.
     // 3: intent (and sentiment) models carry the homophone table of their training text.
-    public const int Version = 3;
+    // 4: … and its English words for spelling repair.
+    public const int Version = 4;
 
     public static BinaryWriter OpenWriter(Stream stream, string magic)
     {

@@ -28,13 +28,13 @@ public sealed class FaqIndex
     private readonly WordIdf _idf;
     private readonly FaqRanker _ranker;
     private readonly FaqIndexOptions _options;
-    private readonly HomophoneCorrector _corrector;
+    private readonly TypoCorrector _corrector;
 
     /// <summary>Softmax classifier over the phrasings (class = FAQ slot at build time); null for very large KBs.</summary>
     internal Models.LinearModel? Classifier { get; private init; }
 
     private FaqIndex(Doc?[] docs, Group?[] groups, Dictionary<string, int> groupOf, Bm25Index bm25, TextFeaturizer tfidf,
-        WordIdf idf, FaqRanker ranker, FaqIndexOptions options, HomophoneCorrector corrector)
+        WordIdf idf, FaqRanker ranker, FaqIndexOptions options, TypoCorrector corrector)
     {
         _docs = docs; _groups = groups;
         _faqOf = new int[docs.Length];
@@ -78,7 +78,7 @@ public sealed class FaqIndex
         foreach (var (id, g) in groupOf) groups[g] = MakeGroup(id, docs, Enumerable.Range(0, docs.Length).Where(d => docs[d]!.Faq == g));
         var bm25 = Bm25Index.Build(terms);
         var classifier = TrainClassifier(docs, groups.Length, tfidf.Dimension, options.Seed, null);
-        var corrector = options.LexicalOnly ? HomophoneCorrector.Empty : HomophoneCorrector.Build(analyzed.Select(a => a.Normalized));
+        var corrector = options.LexicalOnly ? TypoCorrector.Empty : TypoCorrector.Build(analyzed.Select(a => a.Normalized).ToArray());
         var index = new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, FaqRanker.Default, options, corrector) { PhrasingCount = list.Length, Classifier = classifier };
         var ranker = options.LexicalOnly ? FaqRanker.LexicalOnly : FaqRanker.Learn(index, options.Seed);
         return new FaqIndex(docs, groups, groupOf, bm25, tfidf, idf, ranker, options, corrector) { PhrasingCount = list.Length, Classifier = classifier };
@@ -165,9 +165,9 @@ public sealed class FaqIndex
                 docs[_docs.Length + k] = new Doc(phrasings[k], analyzed[k], _tfidf.Transform(analyzed[k]).Sorted(), g);
             groups[g] = MakeGroup(faqId, docs, Enumerable.Range(_docs.Length, phrasings.Length));
         }
-        // The typo table is relearned whole: one pass over the phrasings' characters, and new words must be repairable.
-        var corrector = _options.LexicalOnly ? HomophoneCorrector.Empty
-            : HomophoneCorrector.Build(docs.Where(d => d is not null).Select(d => d!.Text.Normalized));
+        // The typo tables are relearned whole: one pass over the phrasings, and new words must be repairable.
+        var corrector = _options.LexicalOnly ? TypoCorrector.Empty
+            : TypoCorrector.Build(docs.Where(d => d is not null).Select(d => d!.Text.Normalized).ToArray());
         return new FaqIndex(docs, groups, groupOf, bm25, _tfidf, _idf, _ranker, _options, corrector)
         {
             Classifier = Classifier,
