@@ -27,7 +27,9 @@ namespace Concierge.Benchmarks;
 /// `kuake_wrap_test.csv`, `banking77_wrap_test.csv`, `clinc150_wrap_test.csv`, and for `bot-eval` `demo_wrap_eval.csv`):
 /// most questions wrapped in a greeting, a "may I ask" and thanks or urgency, as customers write them in a chat window;
 /// English typo variants (`demoen_typo_q.csv`, `clinc_typo_q.csv`, for `eval intents` `banking77_typo_test.csv`,
-/// `clinc150_typo_test.csv`): one word of five or more letters per question given one keyboard slip.
+/// `clinc150_typo_test.csv`): one word of five or more letters per question given one keyboard slip;
+/// chat-spelling variants (`demozh_chat_q.csv`, `demoen_chat_q.csv`, `smp_chat_q.csv`, for `eval intents`
+/// `smp2017_chat_test.csv`, `banking77_chat_test.csv`): 怎么 → 咋, 什么 → 啥, …吗 → …么, don't → dont, you → u, ….
 /// </summary>
 internal static class FaqDevSets
 {
@@ -59,6 +61,10 @@ internal static class FaqDevSets
         var kuakeTest = IntentEvaluation.Read(Path.Combine(datasets, "kuake_qic", "test.csv")).Select(r => (r.Text, r.Label));
         WriteQueries(Path.Combine(output, "kuake_typo_test.csv"), typos.Apply(kuakeTest, 9), "text,label");
         WriteQueries(Path.Combine(output, "smp_wrap_q.csv"), Wrapping.Apply(smpTest, 11));
+        WriteQueries(Path.Combine(output, "smp_chat_q.csv"), ChatSpelling.Apply(smpTest, 17));
+        WriteQueries(Path.Combine(output, "smp2017_chat_test.csv"), ChatSpelling.Apply(smpTest, 17), "text,label");
+        WriteQueries(Path.Combine(output, "banking77_chat_test.csv"),
+            ChatSpelling.Apply(IntentEvaluation.Read(Path.Combine(datasets, "banking77", "test.csv")).Select(r => (r.Text, r.Label)), 17), "text,label");
         WriteQueries(Path.Combine(output, "smp2017_wrap_test.csv"), Wrapping.Apply(smpTest, 11), "text,label");
         WriteQueries(Path.Combine(output, "kuake_wrap_test.csv"), Wrapping.Apply(kuakeTest, 11), "text,label");
         foreach (var set in new[] { "banking77", "clinc150" })
@@ -156,6 +162,7 @@ internal static class FaqDevSets
             if (language == "zh") WriteQueries(Path.Combine(output, "demozh_typo_q.csv"), typos.Apply(questions, 5));
             if (language == "zh") WriteQueries(Path.Combine(output, "demozh_wrap_q.csv"), Wrapping.Apply(questions, 5));
             if (language == "en") WriteQueries(Path.Combine(output, "demoen_typo_q.csv"), EnglishTypos.Apply(questions, 5));
+            WriteQueries(Path.Combine(output, $"demo{language}_chat_q.csv"), ChatSpelling.Apply(questions, 5));
             // bot-eval questions of that language, the hand-off requests included.
             WriteQueries(Path.Combine(output, $"demo{language}_bot.csv"), allRows.Where(r => Chinese(r.Text) == (language == "zh")));
         }
@@ -170,6 +177,43 @@ internal static class FaqDevSets
     }
 
     private static string Csv(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>
+    /// Chat spelling: every standard form below that a question has is written the way people type it in a chat window
+    /// (where there are two ways, one is drawn). Questions with none of them stay as they are.
+    /// </summary>
+    private static class ChatSpelling
+    {
+        private static readonly (string Standard, string[] Chat)[] Chinese =
+        [
+            ("怎么", ["咋", "肿么"]), ("什么", ["啥", "神马"]), ("有没有", ["有木有"]), ("非常", ["灰常"]), ("这个", ["介个"]),
+        ];
+        private static readonly (string Standard, string Chat)[] English =
+        [
+            ("don't", "dont"), ("didn't", "didnt"), ("doesn't", "doesnt"), ("can't", "cant"), ("won't", "wont"), ("isn't", "isnt"),
+            ("haven't", "havent"), ("i'm", "im"), ("i've", "ive"), ("what's", "whats"), ("that's", "thats"), ("you", "u"),
+            ("your", "ur"), ("please", "pls"), ("thanks", "thx"), ("want to", "wanna"), ("going to", "gonna"),
+            ("password", "pwd"), ("message", "msg"), ("tomorrow", "tmrw"), ("because", "cuz"), ("account", "acct"),
+            ("people", "ppl"), ("about", "abt"),
+        ];
+
+        public static IEnumerable<(string Text, string Label)> Apply(IEnumerable<(string Text, string Label)> rows, int seed)
+        {
+            var rng = new Random(seed);
+            foreach (var (text, label) in rows)
+            {
+                var t = text;
+                foreach (var (standard, chat) in Chinese)
+                    if (t.Contains(standard, StringComparison.Ordinal)) t = t.Replace(standard, chat[rng.Next(chat.Length)], StringComparison.Ordinal);
+                // Sentence-final 吗 typed as 么.
+                t = System.Text.RegularExpressions.Regex.Replace(t, "吗(?=[？?！!。]*$)", "么");
+                foreach (var (standard, chat) in English)
+                    t = System.Text.RegularExpressions.Regex.Replace(t, $@"\b{System.Text.RegularExpressions.Regex.Escape(standard)}\b", chat,
+                        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                yield return (t, label);
+            }
+        }
+    }
 
     /// <summary>
     /// One keyboard slip per question, in a word of five or more letters (the first and last letter kept): a letter

@@ -70,3 +70,56 @@ public class CourtesyTests
         model.Predict("你好").IsOutOfScope.ShouldBeTrue();
     }
 }
+
+/// <summary>Chat spelling meets the standard spelling of a model's training text or knowledge base.</summary>
+public class ColloquialTests
+{
+    [Theory]
+    [InlineData("咋退款", "怎么退款")]
+    [InlineData("啥时候发货", "什么时候发货")]
+    [InlineData("啥子时候到", "什么时候到")]
+    [InlineData("肿么还没到", "怎么还没到")]
+    [InlineData("有木有优惠", "有没有优惠")]
+    [InlineData("可以开发票么", "可以开发票吗")]
+    [InlineData("好么？", "好吗?")]
+    [InlineData("u dont have my pwd", "you don't have my password")]
+    [InlineData("I wanna cancel, thx", "i want to cancel, thanks")]
+    [InlineData("whats my balance", "what's my balance")]
+    public void ChatSpellingIsWrittenInFull(string typed, string standard) =>
+        Colloquial.Standardize(TextNormalizer.Normalize(typed)).ShouldBe(standard);
+
+    [Theory]
+    [InlineData("实木有裂缝吗")]     // 木有 is not 没有 here
+    [InlineData("酱紫色有货吗")]     // a colour
+    [InlineData("为什么")]
+    [InlineData("这么贵?")]
+    [InlineData("别咋呼")]
+    [InlineData("can't log in")]
+    [InlineData("model u2 in stock")]
+    [InlineData("where is my order")]
+    [InlineData("")]
+    public void StandardTextIsLeftAsItIs(string typed)
+    {
+        var normalized = TextNormalizer.Normalize(typed);
+        Colloquial.Standardize(normalized).ShouldBeSameAs(normalized);
+    }
+
+    [Fact]
+    public void AFormTheModelsOwnTextUsesIsKeptAsTyped()
+    {
+        var corrector = TypoCorrector.Build(new[] { "i wanna cancel my order", "啥时候发货" }.Select(TextNormalizer.Normalize).ToArray());
+        corrector.Correct("i wanna cancel").ShouldBe("i wanna cancel");
+        corrector.Correct("啥时候到").ShouldBe("啥时候到");
+        corrector.Correct("u dont have it, 咋办").ShouldBe("you don't have it, 怎么办");
+        TypoCorrector.Empty.Correct("咋办").ShouldBe("咋办");
+    }
+
+    [Fact]
+    public void AKnowledgeBaseSearchReadsChatSpelling()
+    {
+        var result = RetrievalTests.Index.Value.Search("咋申请退款", 3);
+        result.Candidates[0].FaqId.ShouldBe("refund");
+        result.NoneOfThese.ShouldBeFalse();
+        RetrievalTests.Index.Value.Search("啥时候发货", 3).Candidates[0].FaqId.ShouldBe("shipping");
+    }
+}
