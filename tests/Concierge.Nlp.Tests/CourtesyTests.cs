@@ -16,6 +16,7 @@ public class CourtesyTests
     [InlineData("您好，麻烦问一下，什么时候发货？在线等", "什么时候发货")]
     [InlineData("不好意思打扰了，优惠券用不了，麻烦了", "优惠券用不了")]
     [InlineData("老板，能便宜点吗", "能便宜点吗")]
+    [InlineData("请问下单后多久发货", "下单后多久发货")]     // 请问, not 请问下: 下单 is a word
     [InlineData("Hi there, how do I return an item? Thanks!", "how do i return an item")]
     [InlineData("hello, where is my order please", "where is my order")]
     [InlineData("Excuse me, can I pay by card? thank you so much", "can i pay by card")]
@@ -30,6 +31,8 @@ public class CourtesyTests
     [InlineData("客服电话多少")]          // 客服 is the topic here, not a form of address
     [InlineData("亲子装怎么退")]          // 亲 starts a word
     [InlineData("为什么这么急")]          // 急 belongs to the question
+    [InlineData("你好看吗")]              // 好看 is a word
+    [InlineData("有没有人工客服")]         // 人工 is a word: 有没有人 is no greeting here
     [InlineData("广州明天天气好吗")]
     [InlineData("high heels in size 38?")] // "hi" is not a word here
     [InlineData("怎么申请退款？")]         // no courtesy: the text keeps its own punctuation
@@ -96,6 +99,7 @@ public class ColloquialTests
     [InlineData("别咋呼")]
     [InlineData("can't log in")]
     [InlineData("model u2 in stock")]
+    [InlineData("我的u盘坏了")]        // U 盘, a USB stick
     [InlineData("where is my order")]
     [InlineData("")]
     public void StandardTextIsLeftAsItIs(string typed)

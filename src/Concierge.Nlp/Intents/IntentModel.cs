@@ -43,7 +43,7 @@ public sealed class IntentModel
     public IntentPrediction Predict(string text)
     {
         // Chinese typed with an input method may carry a same-sounding wrong character (查讯 for 查询), English a word one
-        // letter off (arrivd): repaired against the training examples' own character pairs and words first.
+        // letter off (arrivd), either chat spelling (咋, dont): repaired against the training examples' own text first.
         var x = _featurizer.Transform(Analyze(_corrector.Correct(EngineText.Normalize(text))));
         var stride = _linear.Stride;
         float[]? rented = null;

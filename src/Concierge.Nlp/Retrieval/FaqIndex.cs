@@ -178,8 +178,9 @@ public sealed class FaqIndex
     /// <summary>The <paramref name="k"/> best FAQs for <paramref name="query"/>, best first, and whether none of them fits.</summary>
     public FaqSearchResult Search(string query, int k = 5)
     {
-        // Typed with an input method, a query may carry a same-sounding wrong character (退宽 for 退款): repaired against
-        // the phrasings' own character pairs before anything else looks at it.
+        // Typed with an input method, a query may carry a same-sounding wrong character (退宽 for 退款), typed in a hurry an
+        // English word one letter off (pasword) or chat spelling (咋, dont): repaired against the phrasings' own text
+        // before anything else looks at it.
         var typed = _corrector.Correct(EngineText.Normalize(query));
         // The courtesy around a question ("亲，在吗？请问…谢谢！") is no part of what it asks, but it dilutes every view and
         // reads as chit-chat to the decision (wrapped so, 11 % of the demo KB's answerable Chinese questions were refused,

@@ -67,9 +67,8 @@ internal static class Colloquial
             {
                 var start = i;
                 while (i < s.Length && s[i] is >= 'a' and <= 'z' or >= '0' and <= '9' or '\'') i++;
-                // Glued to letters of another alphabet (é, кириллица): not an English word of its own.
-                var glued = start > 0 && char.IsLetter(s[start - 1]) && !CharClass.IsHan(s[start - 1])
-                    || i < s.Length && char.IsLetter(s[i]) && !CharClass.IsHan(s[i]);
+                // Glued to other letters — Chinese (u盘 is a USB stick) or another alphabet (é): not an English word of its own.
+                var glued = start > 0 && char.IsLetter(s[start - 1]) || i < s.Length && char.IsLetter(s[i]);
                 if (!glued && EnglishBySpan.TryGetValue(s.AsSpan(start, i - start), out var standard)) Replace(start, i, s[start..i], standard);
                 continue;
             }

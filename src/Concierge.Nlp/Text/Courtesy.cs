@@ -59,6 +59,7 @@ public static class Courtesy
     {
         ArgumentNullException.ThrowIfNull(normalized);
         var s = normalized.AsSpan();
+        bool[]? words = null;
         // Separators go with the courtesy they follow or precede; a text without any keeps its own punctuation.
         int start = 0, end = s.Length;
         for (var matched = true; matched;)
@@ -70,7 +71,7 @@ public static class Courtesy
             {
                 if (!s[at..end].StartsWith(text, StringComparison.Ordinal)) continue;
                 var after = at + text.Length;
-                if (!Fits(s, after, end, boundary, Leading, forward: true)) continue;
+                if (!Fits(s, after, end, boundary, Leading, forward: true) || InsideWord(normalized, after, ref words)) continue;
                 start = SkipSeparators(s, after);
                 matched = true;
                 break;
@@ -85,7 +86,7 @@ public static class Courtesy
             {
                 if (!s[start..at].EndsWith(text, StringComparison.Ordinal)) continue;
                 var before = at - text.Length;
-                if (!Fits(s, before, start, boundary, Trailing, forward: false)) continue;
+                if (!Fits(s, before, start, boundary, Trailing, forward: false) || InsideWord(normalized, before, ref words)) continue;
                 end = SkipSeparatorsBack(s, before, start);
                 matched = true;
                 break;
@@ -110,6 +111,27 @@ public static class Courtesy
             Boundary.Word => !CharClass.IsWordChar(next),
             _ => IsSeparator(next) || NextIsCourtesy(s, at, limit, phrases, forward),
         };
+    }
+
+    // Never cut through a word of the text's segmentation: "请问下单后…" loses 请问, not 请问下 (下单); "有没有人工客服"
+    // keeps 有没有人 (人工); "你好看吗" is no greeting (好看). Segmented once, and only when a phrase matched between two
+    // Chinese characters.
+    private static bool InsideWord(string s, int at, ref bool[]? boundaries)
+    {
+        if (at <= 0 || at >= s.Length || !CharClass.IsHan(s[at - 1]) || !CharClass.IsHan(s[at])) return false;
+        if (boundaries is null)
+        {
+            boundaries = new bool[s.Length + 1];
+            var from = 0;
+            foreach (var word in Segmenter.Default.Segment(s))
+            {
+                var i = s.IndexOf(word, from, StringComparison.Ordinal);
+                if (i < 0) continue;
+                boundaries[i] = boundaries[i + word.Length] = true;
+                from = i + word.Length;
+            }
+        }
+        return !boundaries[at];
     }
 
     private static bool NextIsCourtesy(ReadOnlySpan<char> s, int at, int limit, Dictionary<char, (string Text, Boundary Boundary)[]> phrases, bool forward)
