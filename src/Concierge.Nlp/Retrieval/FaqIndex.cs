@@ -16,6 +16,8 @@ public sealed class FaqIndex
     internal sealed record Doc(FaqEntry Entry, AnalyzedText Text, SparseVector Vector, int Faq)
     {
         public PairFeatures.PairSide Side { get; } = PairFeatures.PairSide.Of(Text);
+        /// <summary>The phrasing without its courtesy (usually the same instance): for the exact-phrasing check.</summary>
+        public string Bare { get; } = Courtesy.Trim(Text.Normalized);
     }
     internal sealed record Group(string Id, int[] Docs, SparseVector Sum, float SumNorm, Dictionary<string, int> WordDocs);
 
@@ -215,7 +217,7 @@ public sealed class FaqIndex
         foreach (var s in scored)
         {
             var doc = _docs[s.BestDoc]!;
-            if (!SameWords(typed, doc.Text.Normalized) && !SameWords(trimmed, Courtesy.Trim(doc.Text.Normalized))) continue;
+            if (!SameWords(typed, doc.Text.Normalized) && !SameWords(trimmed, doc.Bare)) continue;
             var id = _groups[s.Group]!.Id;
             if (found is not null && found.FaqId != id) return null; // the same words in two FAQs: let the ranker decide
             found ??= new FaqCandidate(id, s.Score, doc.Entry.Question);

@@ -27,8 +27,30 @@ internal static class Colloquial
         ["nvm"] = "never mind",
     };
 
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> EnglishBySpan =
-        English.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Every word of every English query is looked up: bucketed by length and first letter (an int key and a compare or
+    // two), since hashing each word's characters cost more than the rest of this class.
+    private static readonly Dictionary<int, (string From, string To)[]> EnglishByShape = English
+        .GroupBy(p => Shape(p.Key.Length, p.Key[0]))
+        .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
+
+    private static int Shape(int length, char first) => length << 16 | first;
+
+    // Per word length, a bit per first character (a–z, 0–9) that some form of that length starts with.
+    private static readonly ulong[] FirstByLength = English.Keys.Aggregate(new ulong[9], (bits, k) =>
+    {
+        bits[k.Length] |= Bit(k[0]);
+        return bits;
+    });
+
+    private static ulong Bit(char c) => c is >= 'a' and <= 'z' ? 1UL << (c - 'a') : c is >= '0' and <= '9' ? 1UL << (26 + c - '0') : 0;
+
+    private static string? EnglishStandard(ReadOnlySpan<char> token)
+    {
+        if (token.Length >= FirstByLength.Length || (FirstByLength[token.Length] & Bit(token[0])) == 0) return null;
+        if (!EnglishByShape.TryGetValue(Shape(token.Length, token[0]), out var forms)) return null;
+        foreach (var (from, to) in forms) if (token.SequenceEqual(from)) return to;
+        return null;
+    }
 
     // Longest first where one contains another (啥子 before 啥).
     private static readonly (string From, string To)[] Chinese =
@@ -36,6 +58,8 @@ internal static class Colloquial
         ("有木有", "有没有"), ("肿么", "怎么"), ("神马", "什么"), ("灰常", "非常"), ("介个", "这个"), ("啥子", "什么"),
         ("啥", "什么"), ("咋", "怎么"),
     ];
+
+    private const string ChineseStarts = "有肿神灰介啥咋";
 
     // Before a sentence-final 么 these make a word (什么, 怎么, 那么 …); after anything else 么 is the question particle 吗.
     private const string MeWords = "什怎这那多要为干没凭甚么";
@@ -51,15 +75,6 @@ internal static class Colloquial
         var s = normalized;
         System.Text.StringBuilder? sb = null;
         var copied = 0;
-        bool Replace(int from, int to, string form, string with)
-        {
-            found?.Add(form);
-            if (keep is not null && keep.Contains(form)) return false;
-            sb ??= new System.Text.StringBuilder(s.Length + 8);
-            sb.Append(s, copied, from - copied).Append(with);
-            copied = to;
-            return true;
-        }
         for (var i = 0; i < s.Length;)
         {
             var c = s[i];
@@ -69,27 +84,47 @@ internal static class Colloquial
                 while (i < s.Length && s[i] is >= 'a' and <= 'z' or >= '0' and <= '9' or '\'') i++;
                 // Glued to other letters — Chinese (u盘 is a USB stick) or another alphabet (é): not an English word of its own.
                 var glued = start > 0 && char.IsLetter(s[start - 1]) || i < s.Length && char.IsLetter(s[i]);
-                if (!glued && EnglishBySpan.TryGetValue(s.AsSpan(start, i - start), out var standard)) Replace(start, i, s[start..i], standard);
+                if (!glued && EnglishStandard(s.AsSpan(start, i - start)) is { } standard)
+                    Replace(s, start, i, s[start..i], standard, keep, found, ref sb, ref copied);
                 continue;
             }
+            if (c < 0x80) { i++; continue; }   // space or punctuation: every form below is Chinese
             if (c == '么' && i > 0 && CharClass.IsHan(s[i - 1]) && MeWords.IndexOf(s[i - 1]) < 0 && (i + 1 == s.Length || !CharClass.IsHan(s[i + 1])))
             {
-                Replace(i, i + 1, "么", "吗");
+                Replace(s, i, i + 1, "么", "吗", keep, found, ref sb, ref copied);
                 i++;
                 continue;
             }
-            var matched = 0;
-            foreach (var (from, to) in Chinese)
+            if (ChineseStarts.Contains(c) && ChineseForm(s, i) is ({ } form, var standardForm))
             {
-                if (!s.AsSpan(i).StartsWith(from, StringComparison.Ordinal)) continue;
-                if (from == "咋" && i + 1 < s.Length && s[i + 1] is '呼' or '舌') break;   // 咋呼, 咋舌
-                Replace(i, i + from.Length, from, to);
-                matched = from.Length;
-                break;
+                Replace(s, i, i + form.Length, form, standardForm, keep, found, ref sb, ref copied);
+                i += form.Length;
             }
-            i += Math.Max(1, matched);
+            else i++;
         }
         return sb is null ? normalized : sb.Append(s, copied, s.Length - copied).ToString();
+    }
+
+    // Writes `with` for s[from..to] (unless the form is kept), copying what lies between the previous replacement and this one.
+    private static void Replace(string s, int from, int to, string form, string with, IReadOnlySet<string>? keep, ISet<string>? found,
+        ref System.Text.StringBuilder? sb, ref int copied)
+    {
+        found?.Add(form);
+        if (keep is not null && keep.Contains(form)) return;
+        sb ??= new System.Text.StringBuilder(s.Length + 8);
+        sb.Append(s, copied, from - copied).Append(with);
+        copied = to;
+    }
+
+    private static (string? From, string To) ChineseForm(string s, int i)
+    {
+        foreach (var (from, to) in Chinese)
+        {
+            if (!s.AsSpan(i).StartsWith(from, StringComparison.Ordinal)) continue;
+            if (from == "咋" && i + 1 < s.Length && s[i + 1] is '呼' or '舌') return default;   // 咋呼, 咋舌
+            return (from, to);
+        }
+        return default;
     }
 
     // Cheap pre-check: most text has none of the Chinese forms and no ASCII word that could be chat spelling.
