@@ -16,6 +16,8 @@ public class HomophoneTests
         ChinesePinyin.SoundOf('星').ShouldBe(ChinesePinyin.SoundOf('新'));   // xing / xin
         ChinesePinyin.SoundOf('款').ShouldNotBe(ChinesePinyin.SoundOf('票'));
         ChinesePinyin.SoundOf('a').ShouldBe(0);
+        ChinesePinyin.Sound(ChinesePinyin.SecondSoundOf('还')).ShouldBe("hai");
+        ChinesePinyin.SecondSoundOf('是').ShouldBe(0);
     }
 
     private static readonly HomophoneCorrector Known = HomophoneCorrector.Build(
@@ -29,6 +31,15 @@ public class HomophoneTests
     [InlineData("能改成一隔吗", "能改成一个吗")]
     public void ASameSoundingTypoIsRepaired(string typed, string meant) =>
         Known.Correct(TextNormalizer.Normalize(typed)).ShouldBe(TextNormalizer.Normalize(meant));
+
+    private static readonly HomophoneCorrector KnownEveryday = HomophoneCorrector.Build(
+        new[] { "快递还没发货", "都是正品吗", "可以重新发货吗", "能便宜点吗", "行不行啊" }.Select(TextNormalizer.Normalize));
+
+    [Theory]
+    [InlineData("可以从新发货吗", "可以重新发货吗")] // 重 chong (≈ cong)
+    [InlineData("能片宜点吗", "能便宜点吗")]       // 便 pian
+    public void ASlipOnACharactersEverydayReadingIsRepairedToo(string typed, string meant) =>
+        KnownEveryday.Correct(TextNormalizer.Normalize(typed)).ShouldBe(TextNormalizer.Normalize(meant));
 
     [Theory]
     [InlineData("中信银行在哪")]     // 中信 is a word (the bank), not a typo for 中心

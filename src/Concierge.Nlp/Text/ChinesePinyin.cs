@@ -4,18 +4,27 @@ namespace Concierge.Nlp.Text;
 /// Toneless pinyin of Chinese characters, for matching that survives input-method typos: a customer typing pinyin
 /// picks a wrong character of the same sound far more often than a wrong sound (退宽 for 退款, 发漂 for 发票, 以经
 /// for 已经). A character read several ways gets the first reading npm <c>pinyin</c> 4.0.0 lists (行 → hang, 还 → huan;
-/// see Resources/LICENSES.md): one reading per character keeps the table a plain array, at the cost of missing a slip
-/// on the other reading. Sounds are compared "fuzzily", as input methods offer for regional accents: zh/z, ch/c,
+/// see Resources/LICENSES.md) and, for the few dozen common characters whose other reading is the everyday one in a
+/// customer's message (还没 hai, 都 dou, 行不行 xing, 重新 chong, 便宜 pian …), that reading as well
+/// (<see cref="SecondSoundOf"/>). Sounds are compared "fuzzily", as input methods offer for regional accents: zh/z, ch/c,
 /// sh/s, n/l and the -ng finals ang/an, eng/en, ing/in count as one, so 是/四 and 牛/刘 share a sound class.
 /// </summary>
 internal static class ChinesePinyin
 {
     private static readonly Lazy<Table> s_table = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private sealed record Table(ushort[] SoundOf, string[] Sounds, ushort[] ExactSoundOf);
+    private sealed record Table(ushort[] SoundOf, string[] Sounds, ushort[] ExactSoundOf, Dictionary<char, int> SecondSoundOf);
 
     /// <summary>The character's sound class (1-based; 0 = not a Chinese character with a known reading).</summary>
     public static int SoundOf(char c) => s_table.Value.SoundOf[c];
+
+    /// <summary>The sound class of the character's other everyday reading (还 → hai, 都 → dou), 0 when it has none listed.</summary>
+    public static int SecondSoundOf(char c) => s_table.Value.SecondSoundOf.GetValueOrDefault(c);
+
+    // Written for Concierge: characters whose first listed reading is not the one customers mostly mean.
+    private const string SecondReadings =
+        "还hai 都dou 行xing 重chong 便pian 着zhe 地de 长zhang 觉jiao 调diao 差chai 了liao 说shui 会kuai 乐yue 降xiang " +
+        "藏zang 和huo 没mo 的di";
 
     /// <summary>The character's exact toneless syllable as a number (0 = unknown): 是 and 四 differ here, for tools that make typos.</summary>
     internal static int ExactSoundOf(char c) => s_table.Value.ExactSoundOf[c];
@@ -69,6 +78,12 @@ internal static class ChinesePinyin
             }
             foreach (var c in line[(tab + 1)..]) { soundOf[c] = id; exactOf[c] = exact; }
         }
-        return new Table(soundOf, [.. sounds], exactOf);
+        var second = new Dictionary<char, int>();
+        foreach (var entry in SecondReadings.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Only a reading that differs from the first one (after the fuzzy folding) and is a known syllable.
+            if (ids.TryGetValue(Fuzzy(entry[1..]), out var id) && id != soundOf[entry[0]]) second[entry[0]] = id;
+        }
+        return new Table(soundOf, [.. sounds], exactOf, second);
     }
 }

@@ -33,11 +33,13 @@ internal sealed class HomophoneCorrector
     {
         _counts = counts;
         var best = new Dictionary<uint, (uint Pair, int Count)>();
+        Span<uint> sounds = stackalloc uint[4];
         foreach (var (pair, count) in counts)
         {
-            var sound = Pair((char)ChinesePinyin.SoundOf((char)(pair >> 16)), (char)ChinesePinyin.SoundOf((char)(pair & 0xFFFF)));
-            // Most frequent pair wins; ties go to the lower code point so the result does not depend on dictionary order.
-            if (!best.TryGetValue(sound, out var b) || count > b.Count || count == b.Count && pair < b.Pair) best[sound] = (pair, count);
+            // Under every reading of the pair (还没 as huan-mei and hai-mei).
+            foreach (var sound in SoundPairs((char)(pair >> 16), (char)(pair & 0xFFFF), sounds))
+                // Most frequent pair wins; ties go to the lower code point so the result does not depend on dictionary order.
+                if (!best.TryGetValue(sound, out var b) || count > b.Count || count == b.Count && pair < b.Pair) best[sound] = (pair, count);
         }
         _bySound = best.ToDictionary(p => p.Key, p => p.Value.Pair);
     }
@@ -67,21 +69,26 @@ internal sealed class HomophoneCorrector
     {
         if (_counts.Count == 0) return normalized;
         char[]? text = null;
+        Span<uint> sounds = stackalloc uint[4];
         for (var i = 0; i + 1 < normalized.Length; i++)
         {
             ReadOnlySpan<char> s = text ?? normalized.AsSpan();
             char a = s[i], b = s[i + 1];
-            int sa = ChinesePinyin.SoundOf(a), sb = ChinesePinyin.SoundOf(b);
-            if (sa == 0 || sb == 0 || _counts.ContainsKey(Pair(a, b))) continue;
-            if (!_bySound.TryGetValue(Pair((char)sa, (char)sb), out var fix)) continue;
-            char fa = (char)(fix >> 16), fb = (char)(fix & 0xFFFF);
-            int at; char with;
-            if (fa == a && fb != b && !KnownWith(s, i + 1, i + 2)) (at, with) = (i + 1, fb);
-            else if (fb == b && fa != a && !KnownWith(s, i - 1, i)) (at, with) = (i, fa);
-            else continue;
-            if (!MoreWordLike(s, at, with)) continue;
-            text ??= normalized.ToCharArray();
-            text[at] = with;
+            if (ChinesePinyin.SoundOf(a) == 0 || ChinesePinyin.SoundOf(b) == 0 || _counts.ContainsKey(Pair(a, b))) continue;
+            // The typed pair under each of its readings; the first known pair that passes the tests is taken.
+            foreach (var sound in SoundPairs(a, b, sounds))
+            {
+                if (!_bySound.TryGetValue(sound, out var fix)) continue;
+                char fa = (char)(fix >> 16), fb = (char)(fix & 0xFFFF);
+                int at; char with;
+                if (fa == a && fb != b && !KnownWith(s, i + 1, i + 2)) (at, with) = (i + 1, fb);
+                else if (fb == b && fa != a && !KnownWith(s, i - 1, i)) (at, with) = (i, fa);
+                else continue;
+                if (!MoreWordLike(s, at, with)) continue;
+                text ??= normalized.ToCharArray();
+                text[at] = with;
+                break;
+            }
         }
         return text is null ? normalized : new string(text);
     }
@@ -106,6 +113,18 @@ internal sealed class HomophoneCorrector
     }
 
     private static uint Pair(char a, char b) => (uint)a << 16 | b;
+
+    // The sound pairs of two characters: first readings first, then with either one's second reading.
+    private static Span<uint> SoundPairs(char a, char b, Span<uint> into)
+    {
+        int a1 = ChinesePinyin.SoundOf(a), b1 = ChinesePinyin.SoundOf(b), a2 = ChinesePinyin.SecondSoundOf(a), b2 = ChinesePinyin.SecondSoundOf(b);
+        var n = 0;
+        into[n++] = Pair((char)a1, (char)b1);
+        if (a2 > 0) into[n++] = Pair((char)a2, (char)b1);
+        if (b2 > 0) into[n++] = Pair((char)a1, (char)b2);
+        if (a2 > 0 && b2 > 0) into[n++] = Pair((char)a2, (char)b2);
+        return into[..n];
+    }
 
     public void Write(BinaryWriter w)
     {
