@@ -44,6 +44,8 @@ public class PassageIndexTests
     [InlineData("新洗衣机的运输螺栓要拆吗", "洗衣机", "运输螺栓")]
     [InlineData("你好，请问加湿器用自来水可以吗？谢谢！", "加湿器", "纯净水")]   // courtesy is not part of the question
     [InlineData("Hi, can I wash the HEPA filter? Thanks", "purifier", "Do not wash")]
+    [InlineData("can I wash the HEPA filtr", "purifier", "Do not wash")]            // a slip
+    [InlineData("新洗衣机的运输螺拴要拆吗", "洗衣机", "运输螺栓")]                     // 拴 for 栓, same sound
     public void AQuestionAnsweredInTheTextFindsTheSentencesThatAnswerIt(string question, string key, string expected)
     {
         var hit = Index.Value.Find(question);

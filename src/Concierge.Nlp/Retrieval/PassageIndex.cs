@@ -37,9 +37,12 @@ public sealed class PassageIndex
 
     private readonly IReadOnlyList<Passage> _passages;
 
-    private PassageIndex(IReadOnlyList<Passage> passages, Window[] windows, Bm25Index bm25, Dictionary<ulong, int> df, int documents)
+    private readonly TypoCorrector _corrector;
+
+    private PassageIndex(IReadOnlyList<Passage> passages, Window[] windows, Bm25Index bm25, Dictionary<ulong, int> df, int documents,
+        TypoCorrector corrector)
     {
-        _passages = passages; _windows = windows; _bm25 = bm25; _df = df; _documents = documents;
+        _passages = passages; _windows = windows; _bm25 = bm25; _df = df; _documents = documents; _corrector = corrector;
     }
 
     public int PassageCount => _passages.Count;
@@ -71,12 +74,15 @@ public sealed class PassageIndex
             }
         }
         var documents = windows.Count;
+        var known = passages.Select(p => EngineText.Normalize(p.Title + " " + p.Text)).ToList();
         foreach (var q in questions ?? [])
         {
             foreach (var t in new HashSet<ulong>(Bm25Index.Terms(AnalyzedText.Of(q)))) df[t] = df.GetValueOrDefault(t) + 1;
             documents++;
+            known.Add(EngineText.Normalize(q));
         }
-        return new PassageIndex(passages, [.. windows], Bm25Index.Build(docs), df, documents);
+        // Typos and chat spelling are repaired against the articles' and questions' own text, as in FAQ search.
+        return new PassageIndex(passages, [.. windows], Bm25Index.Build(docs), df, documents, TypoCorrector.Build(known));
     }
 
     /// <summary>The best window for a question, when it covers enough of it; otherwise null.</summary>
@@ -93,8 +99,9 @@ public sealed class PassageIndex
     public PassageHit? Best(string question, string? onlyKey = null)
     {
         if (_windows.Length == 0 || string.IsNullOrWhiteSpace(question)) return null;
-        // "你好，…谢谢" would count against coverage as words no window holds: the question is judged without its courtesy.
-        var query = Bm25Index.Terms(AnalyzedText.OfNormalized(Courtesy.Trim(EngineText.Normalize(question))));
+        // A typo or chat spelling would miss the words the window has, and "你好，…谢谢" would count against coverage as
+        // words no window holds: the question is repaired and judged without its courtesy.
+        var query = Bm25Index.Terms(AnalyzedText.OfNormalized(Courtesy.Trim(_corrector.Correct(EngineText.Normalize(question)))));
         if (query.Count == 0) return null;
         var scores = new float[2 * _windows.Length];
         var touched = new List<int>();
