@@ -4,8 +4,8 @@ namespace Concierge.Nlp.Text;
 /// Strips the courtesy customers wrap a question in — greetings, forms of address, "may I ask", thanks, "urgent, waiting
 /// online" — from the start and end of a normalised text, so that "亲，在吗？我想问一下发票怎么开，谢谢！" is matched as
 /// "发票怎么开". The wrapping carries no topic, but it dilutes every similarity a search computes and looks like chit-chat
-/// to a "none of these" decision: on the demo knowledge base's Chinese questions wrapped this way, 11 % of answerable
-/// questions were refused instead of 1 %. A text that is nothing but courtesy ("你好", "thanks!") is returned as it is:
+/// to a "none of these" decision: with SMP2017's questions wrapped this way (smp-derived FAQ set), 28 % of answerable
+/// questions were refused instead of 18 %, and the demo bot answered 83 % of its questions right instead of 90 %. A text that is nothing but courtesy ("你好", "thanks!") is returned as it is:
 /// that is a greeting, and the caller's chit-chat handling should see it.
 /// </summary>
 public static class Courtesy
