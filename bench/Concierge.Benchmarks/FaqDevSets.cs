@@ -29,7 +29,11 @@ namespace Concierge.Benchmarks;
 /// English typo variants (`demoen_typo_q.csv`, `clinc_typo_q.csv`, for `eval intents` `banking77_typo_test.csv`,
 /// `clinc150_typo_test.csv`): one word of five or more letters per question given one keyboard slip;
 /// chat-spelling variants (`demozh_chat_q.csv`, `demoen_chat_q.csv`, `smp_chat_q.csv`, for `eval intents`
-/// `smp2017_chat_test.csv`, `banking77_chat_test.csv`): 怎么 → 咋, 什么 → 啥, …吗 → …么, don't → dont, you → u, ….
+/// `smp2017_chat_test.csv`, `banking77_chat_test.csv`): 怎么 → 咋, 什么 → 啥, …吗 → …么, don't → dont, you → u, …;
+/// intent sets for models trained without out-of-scope examples, as a company's own intents usually are
+/// (`clinc150_train_no_oos.csv`: CLINC150 train without its `oos` rows; `banking77_plus_oos_test.csv`: BANKING77 test
+/// plus CLINC150's 1,000 out-of-scope test questions; `kuake_plus_oos_test.csv`: KUAKE-QIC test plus 500 SMP2017 test
+/// questions — apps, weather, chat — as `oos`): what a bot does with the unrelated messages live traffic always holds.
 /// </summary>
 internal static class FaqDevSets
 {
@@ -70,6 +74,15 @@ internal static class FaqDevSets
         foreach (var set in new[] { "banking77", "clinc150" })
             WriteQueries(Path.Combine(output, $"{set}_wrap_test.csv"),
                 Wrapping.Apply(IntentEvaluation.Read(Path.Combine(datasets, set, "test.csv")).Select(r => (r.Text, r.Label)), 11), "text,label");
+
+        WriteQueries(Path.Combine(output, "clinc150_train_no_oos.csv"),
+            IntentEvaluation.Read(Path.Combine(datasets, "clinc150", "train.csv")).Where(r => r.Label != "oos").Select(r => (r.Text, r.Label)), "text,label");
+        WriteQueries(Path.Combine(output, "banking77_plus_oos_test.csv"),
+            IntentEvaluation.Read(Path.Combine(datasets, "banking77", "test.csv")).Select(r => (r.Text, r.Label))
+                .Concat(IntentEvaluation.Read(Path.Combine(datasets, "clinc150", "test.csv")).Where(r => r.Label == "oos").Select(r => (r.Text, "oos"))), "text,label");
+        var unrelated = smpTest.ToArray();
+        new Random(1).Shuffle(unrelated);
+        WriteQueries(Path.Combine(output, "kuake_plus_oos_test.csv"), kuakeTest.Concat(unrelated.Take(500).Select(r => (r.Text, "oos"))), "text,label");
 
         var pairs = new List<string[]>();
         using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(datasets, "lcqmc", "test.txt.gz")), CompressionMode.Decompress)))

@@ -38,6 +38,48 @@ public class IntentClassifierTests
     }
 
     [Fact]
+    public void WithoutOutOfScopeExamplesTheModelStillAnswersWhatItWasTaught()
+    {
+        // A bot trained on its intents alone cannot know how common unrelated messages are; it may reject only messages
+        // it is less sure of than of nearly all the answers it gets right on its own training data.
+        var inScope = IntentFixtures.English.Where(r => r.Label != "oos").ToArray();
+        var model = IntentClassifier.Train(inScope);
+        model.OutOfScopeThreshold.ShouldBeGreaterThan(0f);
+        foreach (var row in inScope) model.Predict(row.Text).IsOutOfScope.ShouldBeFalse(row.Text);
+
+        var never = IntentClassifier.Train(inScope, new IntentTrainingOptions { RightAnswersRejected = 0 });
+        never.OutOfScopeThreshold.ShouldBe(0f);
+        never.Predict("what is the capital of spain").IsOutOfScope.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TheThresholdWithoutOutOfScopeExamplesTurnsAwayAtMostTheAllowedShareOfRightAnswers()
+    {
+        // 1,000 out-of-fold rows over two classes: the right answers' confidences spread from 0.5 to 1, a tenth wrong.
+        var rng = new Random(3);
+        var logits = new float[1000][]; var ys = new int[1000];
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var margin = (float)(rng.NextDouble() * 6);
+            ys[i] = i % 2;
+            var right = i % 10 != 0;
+            logits[i] = ys[i] == 0 == right ? [margin, 0f] : [0f, margin];
+        }
+        var rightConfidences = logits.Select((l, i) => (l, i)).Where(p => p.l[ys[p.i]] > p.l[1 - ys[p.i]])
+            .Select(p => 1f / (1f + MathF.Exp(-Math.Abs(p.l[0] - p.l[1])))).ToArray();
+        var last = 0f;
+        foreach (var budget in new[] { 0.01f, 0.05f, 0.2f })
+        {
+            var t = Calibration.FitRightAnswerThreshold(logits, ys, 2, 1f, budget);
+            t.ShouldBeGreaterThan(last);
+            rightConfidences.Count(c => c < t).ShouldBeLessThanOrEqualTo((int)(budget * rightConfidences.Length));
+            rightConfidences.Count(c => c < t + 0.01f).ShouldBeGreaterThan((int)(budget * rightConfidences.Length));
+            last = t;
+        }
+        Calibration.FitRightAnswerThreshold(logits, ys, 2, 1f, 0f).ShouldBe(0f);
+    }
+
+    [Fact]
     public void ConfidencesAreProbabilitiesAndRankedBestFirst()
     {
         var p = English.Value.Predict("reset my password please");

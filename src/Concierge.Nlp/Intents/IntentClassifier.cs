@@ -9,7 +9,8 @@ public static class IntentClassifier
 {
     /// <summary>
     /// Trains a classifier: multinomial logistic regression with a nearest-centroid view, plus a small hidden-layer
-    /// network over the same features whose logits are added (when the feature count fits its budget). Rows labelled <see cref="IntentTrainingOptions.OutOfScopeLabel"/> teach rejection; the
+    /// network over the same features whose logits are added (when the feature count fits its budget). Rows labelled <see cref="IntentTrainingOptions.OutOfScopeLabel"/> teach rejection (without
+    /// them, see <see cref="IntentTrainingOptions.RightAnswersRejected"/>); the
     /// calibration temperature and out-of-scope threshold come from out-of-fold predictions on these examples only, and
     /// so does the choice of character n-gram range for mostly-Chinese training text (see <see cref="FeatureCandidates"/>).
     /// </summary>
@@ -86,6 +87,7 @@ public static class IntentClassifier
         {
             temperature = Calibration.FitTemperature(oofChosen, ys, labels.Length);
             if (oosClass >= 0) threshold = Calibration.FitOutOfScopeThreshold(oofChosen, ys, labels.Length, oosClass, temperature, options.ExpectedOutOfScopeShare);
+            else threshold = Math.Max(threshold, Calibration.FitRightAnswerThreshold(oofChosen, ys, labels.Length, temperature, options.RightAnswersRejected));
         }
         var corrector = TypoCorrector.Build(analyzed.Select(a => a.Normalized).ToArray());
         return new IntentModel(views[chosen].Featurizer, QuantizedLinear.From(linear!), hidden, labels, oosClass, temperature, threshold, options.TopK, corrector);

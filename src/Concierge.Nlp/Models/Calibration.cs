@@ -91,6 +91,34 @@ internal static class Calibration
         return bestT;
     }
 
+    /// <summary>
+    /// The highest confidence threshold (in steps of 0.01) that turns away at most a share <paramref name="budget"/> of
+    /// the out-of-fold predictions that are right — for models whose training data has no out-of-scope rows.
+    /// </summary>
+    public static float FitRightAnswerThreshold(float[][] logits, int[] ys, int classes, float temperature, float budget)
+    {
+        var confidences = new List<float>();
+        var p = new float[classes];
+        for (var i = 0; i < logits.Length; i++)
+        {
+            logits[i].CopyTo(p, 0);
+            LinearModel.Softmax(p, classes, temperature);
+            var (b, bp, _) = Intents.IntentModel.Inspect(p, classes, -1);
+            if (b == ys[i]) confidences.Add(bp);
+        }
+        if (confidences.Count == 0 || budget <= 0) return 0f;
+        var allowed = budget * confidences.Count;
+        var best = 0f;
+        for (var t = 0.01f; t <= 0.95f; t += 0.01f)
+        {
+            var rejected = 0;
+            foreach (var c in confidences) if (c < t) rejected++;
+            if (rejected > allowed) break;
+            best = t;
+        }
+        return best;
+    }
+
     /// <summary>The score threshold maximising accuracy of "score ≥ t means positive" (midpoint between neighbours).</summary>
     public static float BestAccuracyThreshold(float[] scores, bool[] ys)
     {

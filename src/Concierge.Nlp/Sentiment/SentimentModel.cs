@@ -25,8 +25,9 @@ public sealed class SentimentModel
     /// <summary>Trains from labelled texts; deterministic given <paramref name="seed"/>.</summary>
     public static SentimentModel Train(IEnumerable<LabeledText> examples, int seed = 13)
     {
-        // Sentiment has no out-of-scope class; calibration still comes from out-of-fold predictions.
-        var model = IntentClassifier.Train(examples, new IntentTrainingOptions { Seed = seed, OutOfScopeLabel = "\u0000", TopK = 3 });
+        // Sentiment has no out-of-scope class and every text has a polarity: nothing is rejected. Calibration still comes
+        // from out-of-fold predictions.
+        var model = IntentClassifier.Train(examples, new IntentTrainingOptions { Seed = seed, OutOfScopeLabel = "\u0000", TopK = 3, RightAnswersRejected = 0 });
         return new SentimentModel(model);
     }
 
