@@ -38,7 +38,7 @@ public class IntentClassifierTests
     }
 
     [Fact]
-    public void WithoutOutOfScopeExamplesTheModelStillAnswersWhatItWasTaught()
+    public void WithoutOutOfScopeExamplesTheModelAnswersWhatItWasTaughtAndTurnsAwayWhatItIsLeastSureOf()
     {
         // A bot trained on its intents alone cannot know how common unrelated messages are; it may reject only messages
         // it is less sure of than of nearly all the answers it gets right on its own training data.
@@ -46,6 +46,11 @@ public class IntentClassifierTests
         var model = IntentClassifier.Train(inScope);
         model.OutOfScopeThreshold.ShouldBeGreaterThan(0f);
         foreach (var row in inScope) model.Predict(row.Text).IsOutOfScope.ShouldBeFalse(row.Text);
+        model.Predict("where is my order").IsOutOfScope.ShouldBeFalse();
+        model.Predict("hello").IsOutOfScope.ShouldBeTrue();
+        model.Predict("play some music").IsOutOfScope.ShouldBeTrue();
+        // Its out-of-fold answers are all right, yet calibration does not make it certain of everything.
+        model.Temperature.ShouldBeGreaterThanOrEqualTo(1f);
 
         var never = IntentClassifier.Train(inScope, new IntentTrainingOptions { RightAnswersRejected = 0 });
         never.OutOfScopeThreshold.ShouldBe(0f);

@@ -32,7 +32,12 @@ internal static class Calibration
         return logits.Length == 0 ? 0 : (double)right / logits.Length;
     }
 
-    /// <summary>The temperature minimising negative log-likelihood of the out-of-fold logits (coarse-to-fine search).</summary>
+    /// <summary>
+    /// The temperature minimising negative log-likelihood of the out-of-fold logits, never below 1: calibration may
+    /// soften the model's scores but not sharpen them. Real training sets land at 1.6–2.5; a small, clean one whose
+    /// out-of-fold answers are all right would otherwise be sharpened without limit (T = 0.05), and every message — "hello",
+    /// "play some music" to a shop's intents — would score a certain 1.0.
+    /// </summary>
     public static float FitTemperature(float[][] logits, int[] ys, int classes)
     {
         double Nll(float t)
@@ -47,9 +52,10 @@ internal static class Calibration
             }
             return total;
         }
-        float best = 1f; var bestNll = double.MaxValue;
+        float best = 1f; var bestNll = Nll(1f);
         for (var t = 0.05f; t <= 5f; t *= 1.15f)
         {
+            if (t < 1f) continue;
             var nll = Nll(t);
             if (nll < bestNll) { bestNll = nll; best = t; }
         }
