@@ -70,15 +70,7 @@ internal static class Calibration
     public static float FitOutOfScopeThreshold(float[][] logits, int[] ys, int classes, int oosClass, float temperature, float oosShare)
     {
         var n = logits.Length;
-        var best = new float[n]; var correct = new bool[n]; var oosArg = new bool[n];
-        var p = new float[classes];
-        for (var i = 0; i < n; i++)
-        {
-            logits[i].CopyTo(p, 0);
-            LinearModel.Softmax(p, classes, temperature);
-            var (b, bp, arg) = Intents.IntentModel.Inspect(p, classes, oosClass);
-            best[i] = bp; correct[i] = b == ys[i]; oosArg[i] = arg == oosClass;
-        }
+        var (best, correct, oosArg) = Decisions(logits, ys, classes, oosClass, temperature);
         int inScope = ys.Count(y => y != oosClass), outScope = n - inScope;
         if (outScope == 0 || inScope == 0) return 0f;
         float bestT = 0; var bestScore = -1.0;
@@ -103,26 +95,39 @@ internal static class Calibration
     /// </summary>
     public static float FitRightAnswerThreshold(float[][] logits, int[] ys, int classes, float temperature, float budget)
     {
-        var confidences = new List<float>();
-        var p = new float[classes];
-        for (var i = 0; i < logits.Length; i++)
-        {
-            logits[i].CopyTo(p, 0);
-            LinearModel.Softmax(p, classes, temperature);
-            var (b, bp, _) = Intents.IntentModel.Inspect(p, classes, -1);
-            if (b == ys[i]) confidences.Add(bp);
-        }
-        if (confidences.Count == 0 || budget <= 0) return 0f;
-        var allowed = budget * confidences.Count;
-        var best = 0f;
+        if (budget <= 0) return 0f;
+        var (best, correct, _) = Decisions(logits, ys, classes, -1, temperature);
+        var confidences = best.Where((_, i) => correct[i]).ToArray();
+        if (confidences.Length == 0) return 0f;
+        var allowed = budget * confidences.Length;
+        var threshold = 0f;
         for (var t = 0.01f; t <= 0.95f; t += 0.01f)
         {
             var rejected = 0;
             foreach (var c in confidences) if (c < t) rejected++;
             if (rejected > allowed) break;
-            best = t;
+            threshold = t;
         }
-        return best;
+        return threshold;
+    }
+
+    /// <summary>
+    /// Per out-of-fold row, as the model decides: the best in-scope probability (at <paramref name="temperature"/>),
+    /// whether that class is the row's own, and whether the out-of-scope class (if any, else −1) has the top score.
+    /// </summary>
+    private static (float[] Best, bool[] Correct, bool[] OosArg) Decisions(float[][] logits, int[] ys, int classes, int oosClass, float temperature)
+    {
+        var n = logits.Length;
+        var best = new float[n]; var correct = new bool[n]; var oosArg = new bool[n];
+        var p = new float[classes];
+        for (var i = 0; i < n; i++)
+        {
+            logits[i].CopyTo(p, 0);
+            LinearModel.Softmax(p, classes, temperature);
+            var (b, bp, arg) = Intents.IntentModel.Inspect(p, classes, oosClass);
+            best[i] = bp; correct[i] = b == ys[i]; oosArg[i] = oosClass >= 0 && arg == oosClass;
+        }
+        return (best, correct, oosArg);
     }
 
     /// <summary>The score threshold maximising accuracy of "score ≥ t means positive" (midpoint between neighbours).</summary>
